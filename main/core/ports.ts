@@ -1,0 +1,59 @@
+/**
+ * Ports (core, pure interfaces): what services need from the outside world. Adapters live in
+ * main/node (keytar, files, clocks) and test/fakes (in-memory versions for unit tests).
+ */
+import type { VaultDocument } from './vault/vaultDocument';
+import type { OtpSecret } from './secret';
+
+/** Where seeds live: one item per device, keyed by the device id. Never plaintext on disk. */
+export interface SecretStore {
+  put(deviceId: string, secret: OtpSecret): Promise<void>;
+  get(deviceId: string): Promise<OtpSecret | undefined>;
+  /** Every item of this app's service in one call (start-up reads them in bulk). */
+  getAll(): Promise<Map<string, OtpSecret>>;
+  /** Resolves to false when nothing was stored under `deviceId`. */
+  delete(deviceId: string): Promise<boolean>;
+}
+
+/** Raised by a SecretStore when the keychain cannot be reached or is locked. */
+export class KeychainUnavailableError extends Error {
+  override readonly name = 'KeychainUnavailableError';
+}
+
+/** Metadata document store (vault.json). `update` is read-modify-write under a lock. */
+export interface VaultStore {
+  load(): Promise<VaultLoadResult>;
+  /**
+   * Applies `change` to the newest document and writes the result atomically. The change is
+   * pure; if it throws, nothing is written.
+   */
+  update(change: (current: VaultDocument) => VaultDocument): Promise<VaultDocument>;
+}
+
+export interface VaultLoadResult {
+  readonly document: VaultDocument;
+  /** Set when vault.json was missing or damaged and the previous generation was used. */
+  readonly recoveredFrom?: 'previous-generation';
+}
+
+/** Wall-clock time, plus a monotonic clock to detect wall-clock jumps. */
+export interface Clock {
+  nowMs(): number;
+  monotonicMs(): number;
+}
+
+/** Timers, injectable so the code service is tested with a fake clock. */
+export interface Timers {
+  setTimeout(fn: () => void, delayMs: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+  setInterval(fn: () => void, intervalMs: number): TimerHandle;
+  clearInterval(handle: TimerHandle): void;
+}
+export type TimerHandle = { readonly __timer: unique symbol } | number | object;
+
+/** The system clipboard (Electron in the app, a fake in the harness). */
+export interface Clipboard {
+  writeText(text: string): void;
+  readText(): string;
+  clear(): void;
+}
