@@ -11,11 +11,15 @@ step 'typecheck'; npm run --silent typecheck
 step 'lint'; npm run --silent lint
 step 'format'; npm run --silent format:check
 step 'build'; npm run --silent build
-step 'unit + integration + end-to-end (real Secret Service)'
+step 'unit + integration + end-to-end + electron smoke (real Secret Service)'
 scripts/with-secret-service.sh bash -c '
   set -euo pipefail
   npx vitest run
   npx playwright test -c test/e2e/playwright.config.ts
+  # The Electron suite needs a display where an Electron binary exists; it skips loudly otherwise.
+  if command -v xvfb-run >/dev/null; then
+    xvfb-run -a npx playwright test -c test/electron/playwright.config.ts
+  else
+    npx playwright test -c test/electron/playwright.config.ts
+  fi
 '
-step 'electron smoke'
-npx playwright test -c test/electron/playwright.config.ts

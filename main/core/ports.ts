@@ -51,9 +51,9 @@ export interface Timers {
 }
 export type TimerHandle = { readonly __timer: unique symbol } | number | object;
 
-/** The system clipboard (Electron in the app, a fake in the harness). */
+/** The system clipboard (Electron's async API in the app, a recording fake in the harness). */
 export interface Clipboard {
-  writeText(text: string): void;
-  readText(): string;
-  clear(): void;
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
+  clear(): Promise<void>;
 }

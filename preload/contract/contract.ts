@@ -43,8 +43,11 @@ export const DeviceView = z.object({
   tags: z.array(z.string()),
   favorite: z.boolean(),
   order: z.number().int(),
-  /** `missing`: the metadata exists but the keychain has no seed for it. */
-  secretStatus: z.enum(['ok', 'missing']),
+  /**
+   * `missing`: the metadata exists but the keychain has no seed for it (re-enter or delete);
+   * `keychain-unavailable`: the keychain could not be read (locked or not running).
+   */
+  secretStatus: z.enum(['ok', 'missing', 'keychain-unavailable']),
   createdAt: z.number(),
   lastUsedAt: z.number().nullable(),
 });
@@ -163,6 +166,8 @@ export const MAX_URI_LENGTH = 8192;
 
 export const contract = {
   'app.status': invoke(z.tuple([]), AppStatusView),
+  /** Reads the keychain again (after the user unlocked or started it). */
+  'app.retryKeychain': invoke(z.tuple([]), AppStatusView),
   'devices.list': invoke(z.tuple([]), z.array(DeviceView)),
   'devices.addFromUri': invoke(z.tuple([z.string().max(MAX_URI_LENGTH)]), AddOutcome),
   'devices.addManual': invoke(z.tuple([ManualEntryInput]), AddOutcome),

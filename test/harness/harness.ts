@@ -1,0 +1,193 @@
+/**
+ * The end-to-end test harness (DESIGN.md §3): the real main-process services in Node — real
+ * keychain (a private test service name), real vault.json in a temporary TESSERA_HOME, real
+ * clocks — serving the built renderer to Chromium, with `window.tessera` implemented over
+ * Playwright bindings from the same contract and the same `buildApi` as the preload. Only the
+ * Electron transport itself is not exercised.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { build } from 'esbuild';
+import keytar from 'keytar';
+import type { EventChannel, InvokeChannel } from '../../preload/contract/contract';
+import { isTrustedRendererUrl } from '../../main/core/security/trustedSender';
+import { CONTENT_SECURITY_POLICY } from '../../main/core/security/windowPolicy';
+import { FsVaultStore } from '../../main/node/fsVaultStore';
+import { KeytarSecretStore } from '../../main/node/keytarSecretStore';
+import { systemClock, systemTimers } from '../../main/node/systemClock';
+import type { IpcTransport } from '../../main/ipc/router';
+import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
+import { RecordingClipboard } from './recordingClipboard';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const RENDERER_DIR = join(ROOT, 'out/renderer');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+let bridgeScript: Promise<string> | undefined;
+function pageBridgeScript(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(import.meta.dirname, 'pageBridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then(result => result.outputFiles[0]?.text ?? '');
+  return bridgeScript;
+}
+
+export interface HarnessOptions {
+  /** Reuse a TESSERA_HOME (e.g. to restart the harness over the same data). */
+  readonly home?: string;
+  /** Reuse a keychain service name (with `home`, a restart sees the same devices). */
+  readonly keychainService?: string;
+  readonly clipboardClearMs?: number | null;
+}
+
+class HarnessTransport implements IpcTransport {
+  readonly handlers = new Map<InvokeChannel, (rawArgs: readonly unknown[]) => Promise<unknown>>();
+  readonly pages = new Set<Page>();
+  readonly events: { channel: EventChannel; payload: unknown }[] = [];
+
+  handle(channel: InvokeChannel, handler: (rawArgs: readonly unknown[]) => Promise<unknown>): void {
+    this.handlers.set(channel, handler);
+  }
+
+  emit(channel: EventChannel, payload: unknown): void {
+    this.events.push({ channel, payload });
+    for (const page of this.pages) {
+      if (page.isClosed()) continue;
+      page
+        .evaluate(([c, p]) => {
+          window.__tesseraEmit(c, p);
+        }, [channel, payload] as const)
+        .catch(() => undefined); // a page mid-navigation simply misses the event, like a reloading window
+    }
+  }
+}
+
+export class Harness {
+  readonly clipboard = new RecordingClipboard();
+  readonly transport = new HarnessTransport();
+  #server: Server | undefined;
+  #app: TesseraApp | undefined;
+  #ownsHome = false;
+
+  private constructor(
+    readonly home: string,
+    readonly keychainService: string,
+    private readonly options: HarnessOptions,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      throw new Error('out/renderer is missing: run `npm run build` before the end-to-end tests.');
+    }
+    const home = options.home ?? (await mkdtemp(join(tmpdir(), 'tessera-e2e-')));
+    const service = options.keychainService ?? `tessera-e2e-${randomBytes(6).toString('hex')}`;
+    const harness = new Harness(home, service, options);
+    harness.#ownsHome = options.home === undefined;
+    await harness.#startServices();
+    await harness.#startServer();
+    return harness;
+  }
+
+  get app(): TesseraApp {
+    if (this.#app === undefined) throw new Error('harness not started');
+    return this.#app;
+  }
+
+  get url(): string {
+    const address = this.#server?.address() as AddressInfo | null | undefined;
+    if (!address) throw new Error('harness server not started');
+    return `http://127.0.0.1:${address.port}/`;
+  }
+
+  /** Gives `page` the preload contract and opens the renderer in it. */
+  async open(page: Page): Promise<void> {
+    await page.exposeBinding('__tesseraInvoke', async (source, channel: unknown, args: unknown) => {
+      // SECURITY: the same rule as ipcMain: our origin, main frame only.
+      if (source.frame !== source.page.mainFrame() || !isTrustedRendererUrl(source.frame.url(), this.url)) {
+        throw new Error(`Refused ${String(channel)}: untrusted sender`);
+      }
+      const handler = this.transport.handlers.get(channel as InvokeChannel);
+      if (handler === undefined) throw new Error(`No handler for ${String(channel)}`);
+      return handler(Array.isArray(args) ? args : []);
+    });
+    await page.addInitScript({ content: await pageBridgeScript() });
+    this.transport.pages.add(page);
+    await page.goto(this.url);
+  }
+
+  /** Stops and starts the services over the same home and keychain service (an app restart). */
+  async restart(): Promise<void> {
+    await this.#app?.stop();
+    this.transport.handlers.clear();
+    await this.#startServices();
+  }
+
+  async stop(options: { keepData?: boolean } = {}): Promise<void> {
+    await this.#app?.stop();
+    await new Promise<void>(done => {
+      if (this.#server) this.#server.close(() => done());
+      else done();
+    });
+    if (options.keepData === true) return;
+    for (const { account } of await keytar.findCredentials(this.keychainService)) {
+      await keytar.deletePassword(this.keychainService, account);
+    }
+    if (this.#ownsHome) await rm(this.home, { recursive: true, force: true });
+  }
+
+  async #startServices(): Promise<void> {
+    this.#app = await startTessera({
+      vault: new FsVaultStore(this.home),
+      secrets: new KeytarSecretStore(this.keychainService),
+      clock: systemClock,
+      timers: systemTimers,
+      clipboard: this.clipboard,
+      transport: this.transport,
+      log: { warn: () => undefined },
+      ...(this.options.clipboardClearMs === undefined ? {} : { clipboardClearMs: this.options.clipboardClearMs }),
+    });
+  }
+
+  async #startServer(): Promise<void> {
+    const server = createServer((request, response) => {
+      void (async () => {
+        const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+        const relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '');
+        const file = resolve(RENDERER_DIR, relative);
+        if (!file.startsWith(RENDERER_DIR + '/') || !existsSync(file)) {
+          response.writeHead(404).end('Not found');
+          return;
+        }
+        response.writeHead(200, {
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+          'Cache-Control': 'no-store',
+        });
+        response.end(await readFile(file));
+      })();
+    });
+    await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
+    this.#server = server;
+  }
+}
+

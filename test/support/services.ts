@@ -1,0 +1,52 @@
+/**
+ * Builds the real services over in-memory adapters and a fake clock, for unit tests of the
+ * services and the IPC layer. The integration and e2e suites use the real adapters instead.
+ */
+import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
+import { FakeClock } from '../fakes/fakeClock';
+import { InMemorySecretStore } from '../fakes/inMemorySecretStore';
+import { InMemoryVaultStore } from '../fakes/inMemoryVaultStore';
+import { RecordingClipboard } from '../harness/recordingClipboard';
+import { MemoryTransport } from './memoryTransport';
+
+/** 2026-01-01T00:00:10Z: 10 s into a 30 s period and into a 60 s period. */
+export const T0 = Date.UTC(2026, 0, 1, 0, 0, 10);
+
+export interface TestTessera {
+  readonly app: TesseraApp;
+  readonly clock: FakeClock;
+  readonly secrets: InMemorySecretStore;
+  readonly vault: InMemoryVaultStore;
+  readonly clipboard: RecordingClipboard;
+  readonly transport: MemoryTransport;
+  readonly warnings: { event: string; fields: Readonly<Record<string, string | number>> }[];
+}
+
+export async function startTestTessera(
+  options: { secrets?: InMemorySecretStore; vault?: InMemoryVaultStore; clock?: FakeClock } = {},
+): Promise<TestTessera> {
+  const clock = options.clock ?? new FakeClock(T0);
+  const secrets = options.secrets ?? new InMemorySecretStore();
+  const vault = options.vault ?? new InMemoryVaultStore();
+  const clipboard = new RecordingClipboard();
+  const transport = new MemoryTransport();
+  const warnings: TestTessera['warnings'] = [];
+  let n = 0;
+  const app = await startTessera({
+    vault,
+    secrets,
+    clock,
+    timers: clock,
+    clipboard,
+    transport,
+    log: { warn: (event, fields) => warnings.push({ event, fields }) },
+    newId: () => {
+      n += 1;
+      return `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+    },
+  });
+  return { app, clock, secrets, vault, clipboard, transport, warnings };
+}
+
+/** RFC 6238's SHA1 seed ("12345678901234567890") in base32. */
+export const RFC_SEED_B32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

@@ -1,0 +1,115 @@
+/**
+ * The secret canary (DESIGN.md §1.1): with devices holding known seeds, call every IPC channel
+ * (valid and invalid arguments), run the clock through boundaries, and assert that no result,
+ * event, error message, log line or clipboard write carries a seed in any common encoding.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { invokeChannels, type InvokeChannel } from '../../../preload/contract/contract';
+import { totpCodeAt } from '../../../main/core/otp/codes';
+import { OtpSecret } from '../../../main/core/secret';
+import { startTestTessera, type TestTessera } from '../../support/services';
+
+const SEED_TEXT = 'canary-seed-0123456789-CANARY'; // 29 bytes, recognisable in any encoding
+const seedBytes = Buffer.from(SEED_TEXT, 'utf8');
+const base32 = (bytes: Buffer) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
+};
+const SEED_B32 = base32(seedBytes);
+const HOTP_SEED = Buffer.from('second-canary-seed-for-hotp!!', 'utf8');
+const MANUAL_SEED = Buffer.from('third-canary-typed-by-hand!!!', 'utf8');
+
+function forms(bytes: Buffer): string[] {
+  const b32 = base32(bytes);
+  return [
+    bytes.toString('utf8'),
+    b32,
+    b32.toLowerCase(),
+    b32.slice(0, 16), // any 80-bit run of the base32 form
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+  ];
+}
+
+let t: TestTessera;
+afterEach(async () => {
+  await t.app.stop();
+});
+
+describe('the secret canary', () => {
+  it('finds no seed in anything that crosses the IPC boundary', async () => {
+    t = await startTestTessera();
+    const seen: unknown[] = [];
+    const call = async (channel: string, ...args: unknown[]) => {
+      try {
+        seen.push(await t.transport.invoke(channel, ...args));
+      } catch (error) {
+        seen.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      }
+    };
+
+    await call('devices.addFromUri', `otpauth://totp/Canary:alice?secret=${SEED_B32}&issuer=Canary`);
+    await call('devices.addFromUri', `otpauth://hotp/Canary:hotp?secret=${base32(HOTP_SEED)}&counter=7`);
+    await call('devices.addManual', { type: 'totp', issuer: 'Typed', accountName: 'bob', secret: base32(MANUAL_SEED), algorithm: 'SHA1', digits: 6, periodSeconds: 30 });
+    // Rejected inputs that contain a seed must not echo it back either.
+    await call('devices.addFromUri', `otpauth://totp/Canary:x?secret=${SEED_B32}&digits=99`);
+    await call('devices.addFromUri', `otpauth://totp/Canary:x?secret=${SEED_B32}&secret=${SEED_B32}A`);
+    await call('devices.addFromUri', `https://example.com/?secret=${SEED_B32}`);
+    await call('devices.addManual', { type: 'totp', issuer: 'Typed', accountName: 'bob', secret: `${base32(MANUAL_SEED)}1`, algorithm: 'SHA1', digits: 6, periodSeconds: 30 });
+    await call('devices.addFromUri', { secret: SEED_B32 });
+
+    const ids = t.app.devices.list().map(device => device.id);
+    const [id = '', hotpId = ''] = ids;
+    // The canary is only meaningful if the seeds really are stored and in use.
+    expect(ids).toHaveLength(3);
+    const expectedCode = totpCodeAt(OtpSecret.fromBytes(seedBytes), { type: 'totp', algorithm: 'SHA1', digits: 6, periodSeconds: 30 }, t.clock.nowMs());
+    expect(t.app.codes.current().find(code => code.deviceId === id)?.code).toBe(expectedCode);
+    // Every invoke channel, with valid arguments. Typed so that a new channel fails to compile here.
+    const everyChannel: Record<InvokeChannel, () => Promise<void>> = {
+      'app.status': () => call('app.status'),
+      'app.retryKeychain': () => call('app.retryKeychain'),
+      'devices.list': () => call('devices.list'),
+      'devices.addFromUri': () => call('devices.addFromUri', `otpauth://totp/Other:carol?secret=JBSWY3DPEHPK3PXP`),
+      'devices.addManual': () => call('devices.addManual', { type: 'hotp', issuer: 'H', accountName: 'h', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA512', digits: 8, counter: 1 }),
+      'devices.rename': () => call('devices.rename', id, { issuer: 'Canary', accountName: 'alice2' }),
+      'devices.remove': () => call('devices.remove', ids.at(-1)),
+      'codes.current': () => call('codes.current'),
+      'codes.copy': async () => {
+        await call('codes.copy', id, 'current');
+        await call('codes.copy', id, 'next');
+      },
+      'codes.advanceHotp': () => call('codes.advanceHotp', hotpId),
+    };
+    for (const channel of invokeChannels) await everyChannel[channel]();
+    t.clock.advance(95_000);
+    t.clock.jumpWall(-600_000);
+    t.clock.advance(10_000);
+    await call('devices.list');
+
+    const everything = JSON.stringify({
+      seen,
+      events: t.transport.events,
+      warnings: t.warnings,
+      clipboard: t.clipboard.writes,
+    });
+    expect(t.transport.events.some(event => event.channel === 'codes.changed')).toBe(true);
+    expect(t.transport.events.some(event => event.channel === 'devices.changed')).toBe(true);
+    for (const seed of [seedBytes, HOTP_SEED, MANUAL_SEED]) {
+      for (const form of forms(seed)) expect(everything).not.toContain(form);
+    }
+  });
+});
