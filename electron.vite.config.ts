@@ -8,7 +8,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') }, external: ['keytar'] },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'main/index.ts') },
+        external: ['keytar'],
+      },
     },
   },
   preload: {

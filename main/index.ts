@@ -57,14 +57,23 @@ async function start(): Promise<void> {
       timers: systemTimers,
       clipboard: electronClipboard,
       transport: createIpcMainTransport(window, devServerUrl),
-      log: { warn: (event, fields) => console.warn(event, fields) },
+      log: {
+        warn: (event, fields) => {
+          console.warn(event, fields);
+        },
+      },
     });
   } catch (error) {
-    dialog.showErrorBox('Tessera cannot start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      'Tessera cannot start',
+      error instanceof Error ? error.message : String(error),
+    );
     app.exit(1);
     return;
   }
-  const refresh = () => tessera?.codes.refresh();
+  const refresh = () => {
+    tessera?.codes.refresh();
+  };
   powerMonitor.on('resume', refresh);
   powerMonitor.on('unlock-screen', refresh);
   await window.loadURL(devServerUrl ?? APP_ENTRY_URL);

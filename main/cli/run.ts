@@ -9,7 +9,9 @@ import type { Device } from '../core/device/device';
 import { deviceLabel } from '../core/device/deviceView';
 import { findDevice } from '../core/device/query';
 import { hotpAt, totpAt } from '../core/otp/codes';
-import type { Clock } from '../core/ports';
+import { groupFor } from '../core/device/grouping';
+import { KeychainUnavailableError, type Clock } from '../core/ports';
+import type { OtpSecret } from '../core/secret';
 import type { DeviceService } from '../services/deviceService';
 import { EXIT, type ExitCode } from './exitCodes';
 
@@ -19,7 +21,8 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
   readonly sleep: (ms: number) => Promise<void>;
   readonly clock: Clock;
-  readonly openDevices: () => Promise<DeviceService>;
+  /** `on-demand`: read no seed until one is needed (a single keychain read for `code`). */
+  readonly openDevices: (secrets: 'known' | 'on-demand') => Promise<DeviceService>;
 }
 
 export const USAGE = `Usage: tessera <command> [options]
@@ -64,7 +67,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       io.stderr(`tessera: ${error.message}\nRun "tessera help" for usage.\n`);
       return EXIT.usage;
     }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       io.stderr(`tessera: ${error.message}\nRun "tessera help" for usage.\n`);
       return EXIT.usage;
     }
@@ -79,7 +86,7 @@ async function addCommand(args: readonly string[], io: CliIo): Promise<ExitCode>
     throw new UsageError('add takes one otpauth:// URI, or "-" to read it from stdin.');
   }
   const uri = positionals[0] === '-' ? (await io.readStdin()).trim() : positionals[0];
-  const devices = await io.openDevices();
+  const devices = await io.openDevices('known'); // all seeds: to warn about duplicates
   const outcome = await devices.addFromUri(uri);
   if (!outcome.ok) {
     io.stderr(`tessera: ${outcome.message}\n`);
@@ -97,40 +104,36 @@ async function listCommand(args: readonly string[], io: CliIo): Promise<ExitCode
     options: { json: { type: 'boolean', default: false } },
   });
   if (positionals.length > 0) throw new UsageError('list takes no arguments.');
-  const devices = await io.openDevices();
-  const status = devices.status();
-  if (status.keychain === 'unavailable' && status.keychainMessage !== null) {
-    io.stderr(`warning: ${status.keychainMessage}\n`);
-  }
-  const views = devices.list();
+  const devices = (await io.openDevices('on-demand')).devices();
   if (values.json) {
-    const rows = views.map(view => ({
-      id: view.id,
-      type: view.type,
-      issuer: view.issuer,
-      accountName: view.accountName,
-      awsAccount: view.aws === null ? null : (view.aws.alias ?? view.aws.accountId),
-      awsAccountId: view.aws?.accountId ?? null,
-      awsAlias: view.aws?.alias ?? null,
-      mfaDeviceName: view.aws?.deviceName ?? null,
-      group: view.group.label,
-      secretStatus: view.secretStatus,
+    const rows = devices.map(device => ({
+      id: device.id,
+      type: device.type,
+      issuer: device.issuer,
+      accountName: device.accountName,
+      awsAccount:
+        device.aws === undefined ? null : (device.aws.alias ?? device.aws.accountId ?? null),
+      awsAccountId: device.aws?.accountId ?? null,
+      awsAlias: device.aws?.alias ?? null,
+      mfaDeviceName: device.aws?.deviceName ?? null,
+      group: groupFor(device).label,
     }));
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.ok;
   }
-  if (views.length === 0) {
+  if (devices.length === 0) {
     io.stderr('No devices yet. Add one with: tessera add -   (then paste an otpauth:// URI)\n');
     return EXIT.ok;
   }
-  const table = views.map(view => [
-    view.id,
-    view.issuer || '-',
-    view.accountName || '-',
-    view.aws === null ? '-' : [view.aws.alias, view.aws.accountId].filter(Boolean).join(' '),
-    view.secretStatus === 'ok' ? '' : `(${view.secretStatus})`,
+  const table = devices.map(device => [
+    device.id,
+    device.issuer || '-',
+    device.accountName || '-',
+    device.aws === undefined
+      ? '-'
+      : [device.aws.alias, device.aws.accountId].filter(Boolean).join(' '),
   ]);
-  io.stdout(formatTable([['ID', 'ISSUER', 'ACCOUNT', 'AWS ACCOUNT', ''], ...table]));
+  io.stdout(formatTable([['ID', 'ISSUER', 'ACCOUNT', 'AWS ACCOUNT'], ...table]));
   return EXIT.ok;
 }
 
@@ -149,41 +152,52 @@ async function codeCommand(args: readonly string[], io: CliIo): Promise<ExitCode
     allowPositionals: true,
     options: { next: { type: 'boolean', default: false }, 'min-remaining': { type: 'string' } },
   });
-  const parsed = CodeOptions.safeParse({ next: values.next, minRemaining: values['min-remaining'] });
+  const parsed = CodeOptions.safeParse({
+    next: values.next,
+    minRemaining: values['min-remaining'],
+  });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'invalid options');
   if (positionals.length !== 1 || positionals[0] === undefined) {
     throw new UsageError('code takes one query (a device id, label or name).');
   }
-  const devices = await io.openDevices();
+  const devices = await io.openDevices('on-demand');
   const found = findDevice(devices.devices(), positionals[0]);
   if (found.kind === 'none') {
     io.stderr(`tessera: no device matches "${positionals[0]}". Run "tessera list" to see them.\n`);
     return EXIT.noMatch;
   }
   if (found.kind === 'ambiguous') {
-    io.stderr(`tessera: "${positionals[0]}" matches ${found.candidates.length} devices; be more specific:\n`);
+    io.stderr(
+      `tessera: "${positionals[0]}" matches ${found.candidates.length} devices; be more specific:\n`,
+    );
     for (const device of found.candidates) io.stderr(`  ${device.id}  ${deviceLabel(device)}\n`);
     return EXIT.ambiguous;
   }
   const device = found.device;
-  const status = devices.status();
-  if (status.keychain === 'unavailable') {
-    io.stderr(`tessera: ${status.keychainMessage ?? 'The keychain is not available.'}\n`);
+  let secret: OtpSecret | undefined;
+  try {
+    secret = await devices.loadSecret(device.id);
+  } catch (error) {
+    if (!(error instanceof KeychainUnavailableError)) throw error;
+    io.stderr(`tessera: ${error.message}\n`);
     return EXIT.keychainUnavailable;
   }
-  const secret = devices.secretFor(device.id);
   if (secret === undefined) {
-    io.stderr(`tessera: the keychain has no secret for ${deviceLabel(device)}; re-enter it in Tessera or remove the device.\n`);
+    io.stderr(
+      `tessera: the keychain has no secret for ${deviceLabel(device)}; re-enter it in Tessera or remove the device.\n`,
+    );
     return EXIT.keychainUnavailable;
   }
   if (device.type === 'hotp') {
-    return hotpCode(device, devices, io);
+    return hotpCode(device, secret, devices, io);
   }
   const periodMs = device.periodSeconds * 1000;
   let nowMs = io.clock.nowMs();
   const minRemainingMs = (parsed.data.minRemaining ?? 0) * 1000;
   if (minRemainingMs > periodMs) {
-    throw new UsageError(`--min-remaining cannot exceed the device's period (${device.periodSeconds} s).`);
+    throw new UsageError(
+      `--min-remaining cannot exceed the device's period (${device.periodSeconds} s).`,
+    );
   }
   const remainingMs = periodMs - (nowMs % periodMs);
   if (!parsed.data.next && remainingMs < minRemainingMs) {
@@ -198,9 +212,12 @@ async function codeCommand(args: readonly string[], io: CliIo): Promise<ExitCode
 }
 
 /** HOTP: print the code of the stored counter, after persisting the move to the next one. */
-async function hotpCode(device: Extract<Device, { type: 'hotp' }>, devices: DeviceService, io: CliIo): Promise<ExitCode> {
-  const secret = devices.secretFor(device.id);
-  if (secret === undefined) return EXIT.keychainUnavailable;
+async function hotpCode(
+  device: Extract<Device, { type: 'hotp' }>,
+  secret: OtpSecret,
+  devices: DeviceService,
+  io: CliIo,
+): Promise<ExitCode> {
   const code = hotpAt(secret, device.algorithm, device.digits, device.counter);
   const advanced = await devices.advanceHotp(device.id);
   if (!advanced.ok) {
@@ -212,7 +229,16 @@ async function hotpCode(device: Extract<Device, { type: 'hotp' }>, devices: Devi
 }
 
 function formatTable(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map(row => (row[column] ?? '').length))) ?? [];
-  return rows.map(row => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map(row => (row[column] ?? '').length))) ?? [];
+  return (
+    rows
+      .map(row =>
+        row
+          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
-

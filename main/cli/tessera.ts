@@ -18,12 +18,15 @@ const exitCode = await runCli(process.argv.slice(2), {
   readStdin: () => text(process.stdin),
   sleep: ms => sleep(ms),
   clock: systemClock,
-  openDevices: () =>
-    DeviceService.open({
-      vault: new FsVaultStore(tesseraHome()),
-      secrets: new KeytarSecretStore(),
-      clock: systemClock,
-      newId: randomUUID,
-    }),
+  openDevices: secrets =>
+    DeviceService.open(
+      {
+        vault: new FsVaultStore(tesseraHome()),
+        secrets: new KeytarSecretStore(),
+        clock: systemClock,
+        newId: randomUUID,
+      },
+      { secrets },
+    ),
 });
 process.exitCode = exitCode;

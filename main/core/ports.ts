@@ -9,7 +9,12 @@ import type { OtpSecret } from './secret';
 export interface SecretStore {
   put(deviceId: string, secret: OtpSecret): Promise<void>;
   get(deviceId: string): Promise<OtpSecret | undefined>;
-  /** Every item of this app's service in one call (start-up reads them in bulk). */
+  /**
+   * The seeds of the given devices (absent ids are simply missing from the map). Start-up uses
+   * this for the devices it knows: parallel reads beat one bulk search on Secret Service.
+   */
+  getMany(deviceIds: readonly string[]): Promise<Map<string, OtpSecret>>;
+  /** Every item under this app's service (finds items that have no metadata). */
   getAll(): Promise<Map<string, OtpSecret>>;
   /** Resolves to false when nothing was stored under `deviceId`. */
   delete(deviceId: string): Promise<boolean>;

@@ -6,7 +6,10 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { isTrustedRendererUrl } from '../core/security/trustedSender';
 import type { IpcTransport } from '../ipc/router';
 
-export function createIpcMainTransport(window: BrowserWindow, devServerUrl: string | undefined): IpcTransport {
+export function createIpcMainTransport(
+  window: BrowserWindow,
+  devServerUrl: string | undefined,
+): IpcTransport {
   const assertTrusted = (event: IpcMainInvokeEvent, channel: string): void => {
     const frame = event.senderFrame;
     const trusted =

@@ -17,7 +17,11 @@ export interface MainWindowOptions {
   readonly userStartedCapture: () => boolean;
 }
 
-export function createMainWindow({ preloadPath, devServerUrl, userStartedCapture }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({
+  preloadPath,
+  devServerUrl,
+  userStartedCapture,
+}: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 460,
     height: 720,
@@ -57,8 +61,10 @@ export function createMainWindow({ preloadPath, devServerUrl, userStartedCapture
         isPermissionAllowed(permission, details.requestingUrl, devServerUrl, userStartedCapture()),
     );
   });
-  session.setPermissionCheckHandler((webContents, permission, requestingOrigin) =>
-    webContents === contents && isPermissionAllowed(permission, requestingOrigin, devServerUrl, userStartedCapture()),
+  session.setPermissionCheckHandler(
+    (webContents, permission, requestingOrigin) =>
+      webContents === contents &&
+      isPermissionAllowed(permission, requestingOrigin, devServerUrl, userStartedCapture()),
   );
   return window;
 }

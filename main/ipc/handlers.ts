@@ -34,11 +34,13 @@ export function createHandlers({ devices, codes, clipboard }: HandlerServices): 
         return {
           ok: false,
           reason: 'secret-missing',
-          message: 'This device has no secret in the keychain, so it has no code. Re-enter its secret or delete it.',
+          message:
+            'This device has no secret in the keychain, so it has no code. Re-enter its secret or delete it.',
         };
       }
       const written = await clipboard.copyCode(code);
-      if (!written.ok) return { ok: false, reason: 'clipboard-unavailable', message: written.message };
+      if (!written.ok)
+        return { ok: false, reason: 'clipboard-unavailable', message: written.message };
       await devices.markUsed(id);
       return { ok: true, which, clearAfterMs: written.clearAfterMs };
     },

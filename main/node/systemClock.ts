@@ -1,5 +1,5 @@
 /** The real clocks and timers (node layer): the only place production code reads time. */
-import type { Clock, TimerHandle, Timers } from '../core/ports';
+import type { Clock, Timers } from '../core/ports';
 
 export const systemClock: Clock = {
   nowMs: () => Date.now(),
@@ -14,7 +14,7 @@ export const systemTimers: Timers = {
   setInterval: (fn, intervalMs) => {
     const handle = globalThis.setInterval(fn, intervalMs);
     handle.unref(); // a watchdog must never keep a CLI process alive
-    return handle as TimerHandle;
+    return handle;
   },
   clearInterval: handle => {
     globalThis.clearInterval(handle as ReturnType<typeof globalThis.setInterval>);

@@ -30,7 +30,10 @@ export class ClipboardService {
     try {
       await this.clipboard.writeText(code);
     } catch {
-      return { ok: false, message: 'The clipboard is not available right now: type the code shown instead.' };
+      return {
+        ok: false,
+        message: 'The clipboard is not available right now: type the code shown instead.',
+      };
     }
     const delay = this.clearAfterMs;
     if (delay !== null) {

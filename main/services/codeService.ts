@@ -102,7 +102,9 @@ export class CodeService {
   #schedule(fromMs: number): void {
     const periods = this.devices
       .devices()
-      .flatMap(device => (device.type === 'totp' && this.devices.secretFor(device.id) ? [device.periodSeconds] : []));
+      .flatMap(device =>
+        device.type === 'totp' && this.devices.secretFor(device.id) ? [device.periodSeconds] : [],
+      );
     const boundary = nextBoundaryMs(fromMs, periods);
     if (boundary === undefined) return;
     this.#timer = this.timers.setTimeout(() => {
@@ -113,7 +115,8 @@ export class CodeService {
   #onBoundary(boundaryMs: number): void {
     const nowMs = this.#nowMs();
     // Timers may fire a hair early relative to the wall clock; the boundary's codes are due.
-    const at = nowMs < boundaryMs && boundaryMs - nowMs <= EARLY_FIRE_TOLERANCE_MS ? boundaryMs : nowMs;
+    const at =
+      nowMs < boundaryMs && boundaryMs - nowMs <= EARLY_FIRE_TOLERANCE_MS ? boundaryMs : nowMs;
     this.#timer = undefined;
     this.#publish(at);
     this.#schedule(at);
@@ -121,7 +124,10 @@ export class CodeService {
 
   #checkForJump(): void {
     const wallMinusMonotonic = this.clock.nowMs() - this.clock.monotonicMs();
-    if (Math.abs(wallMinusMonotonic - this.#wallMinusMonotonic) > (this.options.jumpToleranceMs ?? 1_000)) {
+    if (
+      Math.abs(wallMinusMonotonic - this.#wallMinusMonotonic) >
+      (this.options.jumpToleranceMs ?? 1_000)
+    ) {
       this.#wallMinusMonotonic = wallMinusMonotonic;
       this.refresh();
     }
@@ -130,7 +136,8 @@ export class CodeService {
   #publish(atMs: number): void {
     const codes = this.#compute(atMs);
     const changed =
-      codes.length !== this.#latest.length || codes.some((code, index) => !sameCode(code, this.#latest[index]));
+      codes.length !== this.#latest.length ||
+      codes.some((code, index) => !sameCode(code, this.#latest[index]));
     this.#latest = codes;
     if (changed) this.emit(codes);
   }
@@ -147,7 +154,8 @@ export class CodeService {
           ? `totp:${device.algorithm}:${device.digits}:${device.periodSeconds}`
           : `hotp:${device.algorithm}:${device.digits}:${device.counter}`;
       const cached = this.#cache.get(device.id);
-      const reusable = cached !== undefined && cached.secret === secret && cached.paramsKey === paramsKey;
+      const reusable =
+        cached !== undefined && cached.secret === secret && cached.paramsKey === paramsKey;
       if (device.type === 'hotp') {
         if (reusable) {
           views.push(cached.view);
@@ -169,9 +177,19 @@ export class CodeService {
       if (reusable && cached.step === step - 1 && cached.view.type === 'totp') {
         // At a boundary the old "next" code becomes the current one: one HMAC instead of two.
         const fresh = totpAt(secret, device, (step + 1) * periodMs);
-        view = { ...cached.view, code: cached.view.nextCode, nextCode: fresh.code, validUntilMs: (step + 1) * periodMs };
+        view = {
+          ...cached.view,
+          code: cached.view.nextCode,
+          nextCode: fresh.code,
+          validUntilMs: (step + 1) * periodMs,
+        };
       } else {
-        view = { deviceId: device.id, type: 'totp', periodSeconds: device.periodSeconds, ...totpAt(secret, device, atMs) };
+        view = {
+          deviceId: device.id,
+          type: 'totp',
+          periodSeconds: device.periodSeconds,
+          ...totpAt(secret, device, atMs),
+        };
       }
       this.#cache.set(device.id, { secret, paramsKey, view, step });
       views.push(view);
@@ -182,6 +200,14 @@ export class CodeService {
 }
 
 function sameCode(a: CodeView, b: CodeView | undefined): boolean {
-  if (b === undefined || a.deviceId !== b.deviceId || a.code !== b.code || a.nextCode !== b.nextCode) return false;
-  return a.type === 'totp' && b.type === 'totp' ? a.validUntilMs === b.validUntilMs : a.type === b.type;
+  if (
+    b === undefined ||
+    a.deviceId !== b.deviceId ||
+    a.code !== b.code ||
+    a.nextCode !== b.nextCode
+  )
+    return false;
+  return a.type === 'totp' && b.type === 'totp'
+    ? a.validUntilMs === b.validUntilMs
+    : a.type === b.type;
 }

@@ -16,9 +16,19 @@ import type {
 import { parseAwsLabel } from '../core/device/awsLabel';
 import type { Device } from '../core/device/device';
 import { toDeviceView, type SecretStatus } from '../core/device/deviceView';
-import { cleanDisplayText } from '../core/device/text';
-import { parseManualEntry, parseOtpauthUri, type ParsedOtpDevice, type UriParseOutcome } from '../core/otp/otpauthUri';
-import { KeychainUnavailableError, type Clock, type SecretStore, type VaultStore } from '../core/ports';
+import {
+  normalizeDisplayText,
+  parseManualEntry,
+  parseOtpauthUri,
+  type ParsedOtpDevice,
+  type UriParseOutcome,
+} from '../core/otp/otpauthUri';
+import {
+  KeychainUnavailableError,
+  type Clock,
+  type SecretStore,
+  type VaultStore,
+} from '../core/ports';
 import type { OtpSecret } from '../core/secret';
 import { planReconcile, recoveredDevice } from '../core/vault/reconcile';
 import {
@@ -39,7 +49,8 @@ export interface DeviceServiceDeps {
   readonly newId: () => string;
 }
 
-type KeychainState = { readonly available: true } | { readonly available: false; readonly message: string };
+type KeychainState =
+  { readonly available: true } | { readonly available: false; readonly message: string };
 
 const KEYCHAIN_HELP =
   'Tessera keeps every secret in the system keychain, and it could not be reached. Unlock or start your keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), then choose "Try again".';
@@ -50,6 +61,8 @@ export class DeviceService {
   #keychain: KeychainState = { available: true };
   #vaultNotice: string | null = null;
   #recovered = 0;
+  /** Ids whose seed is stored but whose metadata is still being written. */
+  readonly #adding = new Set<string>();
   readonly #listeners = new Set<() => void>();
 
   private constructor(
@@ -59,15 +72,23 @@ export class DeviceService {
     this.#document = document;
   }
 
-  /** Loads metadata and seeds (in parallel, one bulk keychain read) and reconciles them. */
-  static async open(deps: DeviceServiceDeps): Promise<DeviceService> {
-    const [loaded, secrets] = await Promise.all([deps.vault.load(), readAllSecrets(deps.secrets)]);
+  /**
+   * Loads the metadata, then the seeds of the known devices (parallel reads), and finishes
+   * deletes a crash interrupted. Seeds without metadata are found by `recoverOrphans()`, which
+   * the app runs in the background once codes are showing. With `secrets: 'on-demand'` (the
+   * CLI) no seed is read until `loadSecret` asks for one.
+   */
+  static async open(
+    deps: DeviceServiceDeps,
+    options: { readonly secrets?: 'known' | 'on-demand' } = {},
+  ): Promise<DeviceService> {
+    const loaded = await deps.vault.load();
     const service = new DeviceService(deps, loaded.document);
     if (loaded.recoveredFrom === 'previous-generation') {
       service.#vaultNotice =
         'vault.json was damaged, so Tessera opened the previous copy. Check that your devices are all there.';
     }
-    await service.#adoptSecrets(secrets);
+    if (options.secrets !== 'on-demand') await service.#loadKnownSecrets();
     return service;
   }
 
@@ -107,9 +128,62 @@ export class DeviceService {
   }
 
   async retryKeychain(): Promise<AppStatusView> {
-    await this.#adoptSecrets(await readAllSecrets(this.deps.secrets));
+    await this.#loadKnownSecrets();
+    if (this.#keychain.available) await this.recoverOrphans();
     this.#notify();
     return this.status();
+  }
+
+  /**
+   * Reads a single device's seed (the CLI's path: one keychain read, not a thousand).
+   * @throws KeychainUnavailableError when the keychain cannot be reached.
+   */
+  async loadSecret(id: string): Promise<OtpSecret | undefined> {
+    const cached = this.#secrets.get(id);
+    if (cached !== undefined) return cached;
+    const found = await this.deps.secrets.getMany([id]);
+    const secret = found.get(id);
+    if (secret !== undefined) this.#secrets.set(id, secret);
+    return secret;
+  }
+
+  /**
+   * The slow half of start-up reconciliation: lists every item under our keychain service and
+   * recovers those without metadata into the "Recovered" group (DESIGN.md §1.4). Returns how many.
+   */
+  async recoverOrphans(): Promise<number> {
+    if (!this.#keychain.available) return 0;
+    let all: Map<string, OtpSecret>;
+    try {
+      all = await this.deps.secrets.getAll();
+    } catch (error) {
+      if (error instanceof KeychainUnavailableError) return 0;
+      throw error;
+    }
+    const plan = planReconcile(this.#document, new Set(all.keys()));
+    // A device being added has its seed stored just before its metadata: not an orphan.
+    const orphans = plan.orphans.filter(id => !this.#adding.has(id));
+    for (const [id, secret] of all) {
+      if (!orphans.includes(id)) secret.wipe();
+    }
+    if (orphans.length === 0) return 0;
+    const nowMs = this.deps.clock.nowMs();
+    this.#document = await this.deps.vault.update(document => {
+      let next = document;
+      for (const id of orphans) {
+        if (!findDevice(next, id) && !next.pendingSecretDeletes.includes(id)) {
+          next = addDevice(next, recoveredDevice(id, nextOrder(next), nowMs));
+        }
+      }
+      return next;
+    });
+    for (const id of orphans) {
+      const secret = all.get(id);
+      if (secret !== undefined && findDevice(this.#document, id)) this.#secrets.set(id, secret);
+    }
+    this.#recovered += orphans.length;
+    this.#notify();
+    return orphans.length;
   }
 
   addFromUri(uri: string): Promise<AddOutcome> {
@@ -121,12 +195,24 @@ export class DeviceService {
   }
 
   async rename(id: string, input: RenameInput): Promise<EditOutcome> {
-    const issuer = cleanDisplayText(input.issuer);
-    const accountName = cleanDisplayText(input.accountName);
-    if (issuer === '' && accountName === '') {
-      return { ok: false, reason: 'invalid', message: 'Give the device an issuer or an account name.' };
+    const issuer = normalizeDisplayText(input.issuer);
+    const accountName = normalizeDisplayText(input.accountName);
+    if (issuer === undefined || accountName === undefined) {
+      return { ok: false, reason: 'invalid', message: 'Names cannot contain NUL characters.' };
     }
-    return this.#edit(id, device => ({ ...device, issuer, accountName, updatedAt: this.deps.clock.nowMs() }));
+    if (issuer === '' && accountName === '') {
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: 'Give the device an issuer or an account name.',
+      };
+    }
+    return this.#edit(id, device => ({
+      ...device,
+      issuer,
+      accountName,
+      updatedAt: this.deps.clock.nowMs(),
+    }));
   }
 
   async remove(id: string): Promise<EditOutcome> {
@@ -138,7 +224,9 @@ export class DeviceService {
     this.#notify();
     try {
       await this.deps.secrets.delete(id);
-      this.#document = await this.deps.vault.update(document => clearPendingDeletes(document, [id]));
+      this.#document = await this.deps.vault.update(document =>
+        clearPendingDeletes(document, [id]),
+      );
     } catch (error) {
       // The device is gone for the user; the keychain item is deleted at the next start-up.
       if (!(error instanceof KeychainUnavailableError)) throw error;
@@ -151,10 +239,16 @@ export class DeviceService {
     const device = findDevice(this.#document, id);
     if (device === undefined) return Promise.resolve(notFound());
     if (device.type !== 'hotp') {
-      return Promise.resolve({ ok: false, reason: 'invalid', message: 'Only counter-based (HOTP) devices have a next code.' });
+      return Promise.resolve({
+        ok: false,
+        reason: 'invalid',
+        message: 'Only counter-based (HOTP) devices have a next code.',
+      });
     }
     return this.#edit(id, current =>
-      current.type === 'hotp' ? { ...current, counter: current.counter + 1, updatedAt: this.deps.clock.nowMs() } : current,
+      current.type === 'hotp'
+        ? { ...current, counter: current.counter + 1, updatedAt: this.deps.clock.nowMs() }
+        : current,
     );
   }
 
@@ -182,21 +276,28 @@ export class DeviceService {
     }
     const device = this.#deviceFrom(parsed);
     const warnings = [...parsed.warnings, ...this.#duplicateWarnings(parsed)];
+    this.#adding.add(device.id);
     try {
-      await this.deps.secrets.put(device.id, parsed.secret);
-    } catch (error) {
-      parsed.secret.wipe();
-      if (error instanceof KeychainUnavailableError) {
-        return { ok: false, reason: 'keychain-unavailable', message: error.message };
+      try {
+        await this.deps.secrets.put(device.id, parsed.secret);
+      } catch (error) {
+        parsed.secret.wipe();
+        if (error instanceof KeychainUnavailableError) {
+          return { ok: false, reason: 'keychain-unavailable', message: error.message };
+        }
+        throw error;
       }
-      throw error;
-    }
-    try {
-      this.#document = await this.deps.vault.update(document => addDevice(document, { ...device, order: nextOrder(document) }));
-    } catch (error) {
-      await this.deps.secrets.delete(device.id).catch(() => false); // never leave an orphaned seed behind
-      parsed.secret.wipe();
-      throw error;
+      try {
+        this.#document = await this.deps.vault.update(document =>
+          addDevice(document, { ...device, order: nextOrder(document) }),
+        );
+      } catch (error) {
+        await this.deps.secrets.delete(device.id).catch(() => false); // never leave an orphaned seed behind
+        parsed.secret.wipe();
+        throw error;
+      }
+    } finally {
+      this.#adding.delete(device.id);
     }
     this.#secrets.set(device.id, parsed.secret);
     this.#notify();
@@ -228,7 +329,9 @@ export class DeviceService {
 
   #duplicateWarnings(parsed: ParsedOtpDevice): { kind: DeviceWarning; message: string }[] {
     const warnings: { kind: DeviceWarning; message: string }[] = [];
-    const sameSecret = [...this.#secrets.entries()].find(([, secret]) => secret.equals(parsed.secret));
+    const sameSecret = [...this.#secrets.entries()].find(([, secret]) =>
+      secret.equals(parsed.secret),
+    );
     if (sameSecret) {
       const other = findDevice(this.#document, sameSecret[0]);
       warnings.push({
@@ -239,44 +342,44 @@ export class DeviceService {
     const fold = (text: string) => text.toLocaleLowerCase('en');
     if (
       this.#document.devices.some(
-        d => fold(d.issuer) === fold(parsed.issuer) && fold(d.accountName) === fold(parsed.accountName),
+        d =>
+          fold(d.issuer) === fold(parsed.issuer) &&
+          fold(d.accountName) === fold(parsed.accountName),
       )
     ) {
-      warnings.push({ kind: 'duplicate-label', message: 'A device with the same issuer and account name already exists.' });
+      warnings.push({
+        kind: 'duplicate-label',
+        message: 'A device with the same issuer and account name already exists.',
+      });
     }
     return warnings;
   }
 
-  async #adoptSecrets(result: SecretsRead): Promise<void> {
-    if (!result.ok) {
-      this.#keychain = { available: false, message: `${result.message} ${KEYCHAIN_HELP}` };
+  async #loadKnownSecrets(): Promise<void> {
+    const ids = this.#document.devices.map(device => device.id);
+    let found: Map<string, OtpSecret>;
+    try {
+      found = await this.deps.secrets.getMany(ids);
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+      this.#keychain = { available: false, message: `${error.message} ${KEYCHAIN_HELP}` };
       return;
     }
     this.#keychain = { available: true };
     for (const secret of this.#secrets.values()) secret.wipe();
     this.#secrets.clear();
-    for (const [id, secret] of result.secrets) this.#secrets.set(id, secret);
-    await this.#reconcile();
+    for (const [id, secret] of found) this.#secrets.set(id, secret);
+    await this.#finishPendingDeletes();
   }
 
-  async #reconcile(): Promise<void> {
-    const plan = planReconcile(this.#document, new Set(this.#secrets.keys()));
-    for (const id of plan.leftoverDeletes) {
-      await this.deps.secrets.delete(id);
-      this.#secrets.get(id)?.wipe();
-      this.#secrets.delete(id);
-    }
-    const done = [...plan.leftoverDeletes, ...plan.finishedDeletes];
-    if (plan.orphans.length === 0 && done.length === 0) return;
-    const nowMs = this.deps.clock.nowMs();
-    this.#document = await this.deps.vault.update(document => {
-      let next = done.length > 0 ? clearPendingDeletes(document, done) : document;
-      for (const id of plan.orphans) {
-        if (!findDevice(next, id)) next = addDevice(next, recoveredDevice(id, nextOrder(next), nowMs));
-      }
-      return next;
-    });
-    this.#recovered += plan.orphans.length;
+  /** Deletes the user confirmed whose keychain half a crash interrupted (never resurrected). */
+  async #finishPendingDeletes(): Promise<void> {
+    const pending = this.#document.pendingSecretDeletes;
+    if (pending.length === 0) return;
+    await Promise.all(pending.map(id => this.deps.secrets.delete(id)));
+    this.#document = await this.deps.vault.update(document =>
+      clearPendingDeletes(document, pending),
+    );
   }
 
   #statusOf(id: string): SecretStatus {
@@ -286,19 +389,6 @@ export class DeviceService {
 
   #notify(): void {
     for (const listener of this.#listeners) listener();
-  }
-}
-
-type SecretsRead =
-  | { readonly ok: true; readonly secrets: Map<string, OtpSecret> }
-  | { readonly ok: false; readonly message: string };
-
-async function readAllSecrets(store: SecretStore): Promise<SecretsRead> {
-  try {
-    return { ok: true, secrets: await store.getAll() };
-  } catch (error) {
-    if (error instanceof KeychainUnavailableError) return { ok: false, message: error.message };
-    throw error;
   }
 }
 

@@ -28,6 +28,8 @@ export interface TesseraApp {
   readonly devices: DeviceService;
   readonly codes: CodeService;
   readonly clipboard: ClipboardService;
+  /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
+  readonly reconciled: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,23 +41,41 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     newId: adapters.newId ?? randomUUID,
   });
   const emit = createEmitter(adapters.transport);
-  const codes = new CodeService(devices, adapters.clock, adapters.timers, payload => {
-    emit('codes.changed', payload);
-  }, adapters.codeOptions);
+  const codes = new CodeService(
+    devices,
+    adapters.clock,
+    adapters.timers,
+    payload => {
+      emit('codes.changed', payload);
+    },
+    adapters.codeOptions,
+  );
   const clipboard = new ClipboardService(
     adapters.clipboard,
     adapters.timers,
-    adapters.clipboardClearMs === undefined ? DEFAULT_CLIPBOARD_CLEAR_MS : adapters.clipboardClearMs,
+    adapters.clipboardClearMs === undefined
+      ? DEFAULT_CLIPBOARD_CLEAR_MS
+      : adapters.clipboardClearMs,
   );
   registerHandlers(adapters.transport, createHandlers({ devices, codes, clipboard }), adapters.log);
   const unsubscribe = devices.onChange(() => {
     emit('devices.changed', devices.list());
   });
   codes.start();
+  // Codes are showing; now look for keychain items without metadata, off the start-up path.
+  const reconciled = devices.recoverOrphans().then(
+    () => undefined,
+    (error: unknown) => {
+      adapters.log.warn('reconcile.failed', {
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    },
+  );
   return {
     devices,
     codes,
     clipboard,
+    reconciled,
     async stop() {
       unsubscribe();
       codes.stop();

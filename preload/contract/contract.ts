@@ -106,7 +106,12 @@ export const ADD_FAILURES = [
 ] as const;
 export type AddFailure = (typeof ADD_FAILURES)[number];
 
-export const WARNINGS = ['weak-secret', 'issuer-mismatch', 'duplicate-secret', 'duplicate-label'] as const;
+export const WARNINGS = [
+  'weak-secret',
+  'issuer-mismatch',
+  'duplicate-secret',
+  'duplicate-label',
+] as const;
 export type DeviceWarning = (typeof WARNINGS)[number];
 
 export const AddOutcome = z.discriminatedUnion('ok', [
@@ -130,7 +135,11 @@ export const EditOutcome = z.discriminatedUnion('ok', [
 export type EditOutcome = z.infer<typeof EditOutcome>;
 
 export const CopyOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), which: z.enum(['current', 'next']), clearAfterMs: z.number().nullable() }),
+  z.object({
+    ok: z.literal(true),
+    which: z.enum(['current', 'next']),
+    clearAfterMs: z.number().nullable(),
+  }),
   z.object({
     ok: z.literal(false),
     reason: z.enum(['not-found', 'secret-missing', 'clipboard-unavailable']),

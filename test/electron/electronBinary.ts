@@ -11,7 +11,9 @@ export type ElectronBinary = { readonly path: string } | { readonly missing: str
 export function findElectronBinary(): ElectronBinary {
   const fromEnv = process.env.TESSERA_ELECTRON_PATH;
   if (fromEnv !== undefined && fromEnv !== '') {
-    return existsSync(fromEnv) ? { path: fromEnv } : { missing: `TESSERA_ELECTRON_PATH=${fromEnv} does not exist` };
+    return existsSync(fromEnv)
+      ? { path: fromEnv }
+      : { missing: `TESSERA_ELECTRON_PATH=${fromEnv} does not exist` };
   }
   try {
     const path = createRequire(import.meta.url)('electron') as unknown;

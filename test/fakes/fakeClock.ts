@@ -61,7 +61,9 @@ export class FakeClock implements Clock, Timers {
   advance(ms: number): void {
     const target = this.#monotonicMs + ms;
     for (;;) {
-      const due = [...this.#timers.values()].filter(t => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = [...this.#timers.values()]
+        .filter(t => t.at <= target)
+        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (due === undefined) break;
       this.#wallMs += due.at - this.#monotonicMs;
       this.#monotonicMs = due.at;

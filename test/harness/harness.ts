@@ -74,9 +74,12 @@ class HarnessTransport implements IpcTransport {
     for (const page of this.pages) {
       if (page.isClosed()) continue;
       page
-        .evaluate(([c, p]) => {
-          window.__tesseraEmit(c, p);
-        }, [channel, payload] as const)
+        .evaluate(
+          ([c, p]) => {
+            window.__tesseraEmit(c, p);
+          },
+          [channel, payload] as const,
+        )
         .catch(() => undefined); // a page mid-navigation simply misses the event, like a reloading window
     }
   }
@@ -123,7 +126,10 @@ export class Harness {
   async open(page: Page): Promise<void> {
     await page.exposeBinding('__tesseraInvoke', async (source, channel: unknown, args: unknown) => {
       // SECURITY: the same rule as ipcMain: our origin, main frame only.
-      if (source.frame !== source.page.mainFrame() || !isTrustedRendererUrl(source.frame.url(), this.url)) {
+      if (
+        source.frame !== source.page.mainFrame() ||
+        !isTrustedRendererUrl(source.frame.url(), this.url)
+      ) {
         throw new Error(`Refused ${String(channel)}: untrusted sender`);
       }
       const handler = this.transport.handlers.get(channel as InvokeChannel);
@@ -145,7 +151,10 @@ export class Harness {
   async stop(options: { keepData?: boolean } = {}): Promise<void> {
     await this.#app?.stop();
     await new Promise<void>(done => {
-      if (this.#server) this.#server.close(() => done());
+      if (this.#server)
+        this.#server.close(() => {
+          done();
+        });
       else done();
     });
     if (options.keepData === true) return;
@@ -164,7 +173,9 @@ export class Harness {
       clipboard: this.clipboard,
       transport: this.transport,
       log: { warn: () => undefined },
-      ...(this.options.clipboardClearMs === undefined ? {} : { clipboardClearMs: this.options.clipboardClearMs }),
+      ...(this.options.clipboardClearMs === undefined
+        ? {}
+        : { clipboardClearMs: this.options.clipboardClearMs }),
     });
   }
 
@@ -190,4 +201,3 @@ export class Harness {
     this.#server = server;
   }
 }
-

@@ -35,4 +35,8 @@ window.__tesseraEmit = (channel, payload) => {
 };
 
 // Like contextBridge: a frozen object the page cannot replace.
-Object.defineProperty(window, 'tessera', { value: Object.freeze(buildApi(ipc)), writable: false, configurable: false });
+Object.defineProperty(window, 'tessera', {
+  value: Object.freeze(buildApi(ipc)),
+  writable: false,
+  configurable: false,
+});

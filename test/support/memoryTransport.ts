@@ -2,7 +2,7 @@
  * An in-memory IpcTransport for unit tests (as in VS Code's ipc tests): `invoke` plays the
  * renderer's side with raw, unvalidated arguments; every emitted event is recorded.
  */
-import type { Channel, EventChannel, InvokeChannel } from '../../preload/contract/contract';
+import type { EventChannel, InvokeChannel } from '../../preload/contract/contract';
 import type { IpcTransport } from '../../main/ipc/router';
 
 export class MemoryTransport implements IpcTransport {
@@ -18,7 +18,7 @@ export class MemoryTransport implements IpcTransport {
     this.events.push({ channel, payload });
   }
 
-  invoke(channel: Channel | string, ...args: unknown[]): Promise<unknown> {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     const handler = this.#handlers.get(channel as InvokeChannel);
     if (handler === undefined) return Promise.reject(new Error(`No handler for ${channel}`));
     return handler(args);

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { HASH_ALGORITHMS, OTP_LIMITS } from '../otp/types';
 
-export const TEXT_LIMITS = { issuer: 256, accountName: 512, group: 128, tag: 64, tags: 32 } as const;
+export const TEXT_LIMITS = {
+  issuer: 256,
+  accountName: 512,
+  group: 128,
+  tag: 64,
+  tags: 32,
+} as const;
 
 export const DeviceId = z.uuid();
 export type DeviceId = z.infer<typeof DeviceId>;
@@ -57,7 +63,11 @@ export const Device = z.discriminatedUnion('type', [
   z.object({
     ...common,
     type: z.literal('totp'),
-    periodSeconds: z.number().int().min(OTP_LIMITS.minPeriodSeconds).max(OTP_LIMITS.maxPeriodSeconds),
+    periodSeconds: z
+      .number()
+      .int()
+      .min(OTP_LIMITS.minPeriodSeconds)
+      .max(OTP_LIMITS.maxPeriodSeconds),
   }),
   z.object({
     ...common,

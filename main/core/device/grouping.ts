@@ -10,7 +10,11 @@ export interface DeviceGroup {
   readonly kind: 'aws' | 'issuer' | 'custom' | 'recovered';
 }
 
-export const RECOVERED_GROUP: DeviceGroup = { key: 'recovered', label: 'Recovered', kind: 'recovered' };
+export const RECOVERED_GROUP: DeviceGroup = {
+  key: 'recovered',
+  label: 'Recovered',
+  kind: 'recovered',
+};
 
 export function groupFor(device: Device): DeviceGroup {
   if (device.recovered === true) {

@@ -21,7 +21,9 @@ export function findDevice(devices: readonly Device[], rawQuery: string): QueryO
   const tiers: ((d: Device) => boolean)[] = [
     d => d.id === query,
     d => fold(deviceLabel(d)) === query,
-    d => d.aws !== undefined && fold(`${d.aws.deviceName}@${d.aws.alias ?? d.aws.accountId ?? ''}`) === query,
+    d =>
+      d.aws !== undefined &&
+      fold(`${d.aws.deviceName}@${d.aws.alias ?? d.aws.accountId ?? ''}`) === query,
     d => fold(d.accountName) === query || fold(d.issuer) === query,
     d => d.id.startsWith(query) && query.length >= 8,
     d => fold(deviceLabel(d)).includes(query),

@@ -17,7 +17,12 @@ function withOtpauthSecret<T>(secret: OtpSecret, fn: (s: Secret) => T): T {
   });
 }
 
-export function hotpAt(secret: OtpSecret, algorithm: HashAlgorithm, digits: number, counter: number): string {
+export function hotpAt(
+  secret: OtpSecret,
+  algorithm: HashAlgorithm,
+  digits: number,
+  counter: number,
+): string {
   return withOtpauthSecret(secret, s => HOTP.generate({ secret: s, algorithm, digits, counter }));
 }
 
@@ -38,7 +43,11 @@ export function timeStep(nowMs: number, periodSeconds: number): number {
 export function totpAt(secret: OtpSecret, params: TotpParams, nowMs: number): TotpCodes {
   const step = timeStep(nowMs, params.periodSeconds);
   const at = (s: number) => hotpAt(secret, params.algorithm, params.digits, s);
-  return { code: at(step), nextCode: at(step + 1), validUntilMs: (step + 1) * params.periodSeconds * 1000 };
+  return {
+    code: at(step),
+    nextCode: at(step + 1),
+    validUntilMs: (step + 1) * params.periodSeconds * 1000,
+  };
 }
 
 /** Convenience for the CLI and tests: the TOTP code valid at `nowMs`. */

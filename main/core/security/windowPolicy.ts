@@ -49,7 +49,11 @@ export function isAllowedNavigation(targetUrl: string, devServerUrl: string | un
  * Links the user clicks that may open in the system browser (never inside the app): https only,
  * and only hosts we link to ourselves.
  */
-const EXTERNAL_HOSTS = [/\.signin\.aws\.amazon\.com$/, /^console\.aws\.amazon\.com$/, /^docs\.aws\.amazon\.com$/];
+const EXTERNAL_HOSTS = [
+  /\.signin\.aws\.amazon\.com$/,
+  /^console\.aws\.amazon\.com$/,
+  /^docs\.aws\.amazon\.com$/,
+];
 export function isAllowedExternalLink(rawUrl: string): boolean {
   try {
     const url = new URL(rawUrl);

@@ -22,12 +22,19 @@ export interface ReconcilePlan {
   readonly finishedDeletes: readonly string[];
 }
 
-export function planReconcile(document: VaultDocument, keychainIds: ReadonlySet<string>): ReconcilePlan {
+export function planReconcile(
+  document: VaultDocument,
+  keychainIds: ReadonlySet<string>,
+): ReconcilePlan {
   const known = new Set(document.devices.map(device => device.id));
   const pending = new Set(document.pendingSecretDeletes);
   return {
-    missingSecrets: document.devices.filter(device => !keychainIds.has(device.id)).map(device => device.id),
-    orphans: [...keychainIds].filter(id => UUID.test(id) && !known.has(id) && !pending.has(id)).sort(),
+    missingSecrets: document.devices
+      .filter(device => !keychainIds.has(device.id))
+      .map(device => device.id),
+    orphans: [...keychainIds]
+      .filter(id => UUID.test(id) && !known.has(id) && !pending.has(id))
+      .sort(),
     foreign: [...keychainIds].filter(id => !UUID.test(id)).sort(),
     leftoverDeletes: document.pendingSecretDeletes.filter(id => keychainIds.has(id)),
     finishedDeletes: document.pendingSecretDeletes.filter(id => !keychainIds.has(id)),

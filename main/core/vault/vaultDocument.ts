@@ -22,12 +22,21 @@ export const VaultDocument = z.object({
 export type VaultDocument = z.infer<typeof VaultDocument>;
 
 export function emptyVault(): VaultDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, generation: 0, devices: [], pendingSecretDeletes: [] };
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    generation: 0,
+    devices: [],
+    pendingSecretDeletes: [],
+  };
 }
 
 export type VaultParseOutcome =
   | { readonly ok: true; readonly document: VaultDocument }
-  | { readonly ok: false; readonly reason: 'not-json' | 'newer-version' | 'invalid'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'not-json' | 'newer-version' | 'invalid';
+      readonly message: string;
+    };
 
 /** Validates (and, for older versions, migrates) a vault file's text. */
 export function parseVault(text: string): VaultParseOutcome {
@@ -35,7 +44,11 @@ export function parseVault(text: string): VaultParseOutcome {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'not-json', message: 'vault.json is not valid JSON (damaged or truncated).' };
+    return {
+      ok: false,
+      reason: 'not-json',
+      message: 'vault.json is not valid JSON (damaged or truncated).',
+    };
   }
   const version = z.object({ schemaVersion: z.number().int() }).safeParse(raw);
   if (!version.success) {
@@ -52,7 +65,11 @@ export function parseVault(text: string): VaultParseOutcome {
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? first.path.join('.') : '';
-    return { ok: false, reason: 'invalid', message: `vault.json does not match the expected layout (at ${where || 'top level'}).` };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `vault.json does not match the expected layout (at ${where || 'top level'}).`,
+    };
   }
   return { ok: true, document: parsed.data };
 }
@@ -63,13 +80,25 @@ export function serializeVault(document: VaultDocument): string {
 
 export class VaultEditError extends Error {
   override readonly name = 'VaultEditError';
-  constructor(readonly reason: 'not-found' | 'exists', message: string) {
+  constructor(
+    readonly reason: 'not-found' | 'exists',
+    message: string,
+  ) {
     super(message);
   }
 }
 
-function bump(document: VaultDocument, devices: Device[], pending = document.pendingSecretDeletes): VaultDocument {
-  return { ...document, generation: document.generation + 1, devices, pendingSecretDeletes: pending };
+function bump(
+  document: VaultDocument,
+  devices: Device[],
+  pending = document.pendingSecretDeletes,
+): VaultDocument {
+  return {
+    ...document,
+    generation: document.generation + 1,
+    devices,
+    pendingSecretDeletes: pending,
+  };
 }
 
 export function findDevice(document: VaultDocument, id: string): Device | undefined {
@@ -87,7 +116,11 @@ export function addDevice(document: VaultDocument, device: Device): VaultDocumen
   return bump(document, [...document.devices, device]);
 }
 
-export function updateDevice(document: VaultDocument, id: string, change: (device: Device) => Device): VaultDocument {
+export function updateDevice(
+  document: VaultDocument,
+  id: string,
+  change: (device: Device) => Device,
+): VaultDocument {
   const index = document.devices.findIndex(device => device.id === id);
   const current = document.devices[index];
   if (index < 0 || current === undefined) {
@@ -107,11 +140,22 @@ export function removeDevice(document: VaultDocument, id: string): VaultDocument
   const pending = document.pendingSecretDeletes.includes(id)
     ? document.pendingSecretDeletes
     : [...document.pendingSecretDeletes, id];
-  return bump(document, document.devices.filter(device => device.id !== id), pending);
+  return bump(
+    document,
+    document.devices.filter(device => device.id !== id),
+    pending,
+  );
 }
 
 /** Called once the keychain items of `ids` are gone. */
-export function clearPendingDeletes(document: VaultDocument, ids: readonly string[]): VaultDocument {
+export function clearPendingDeletes(
+  document: VaultDocument,
+  ids: readonly string[],
+): VaultDocument {
   const done = new Set(ids);
-  return bump(document, document.devices, document.pendingSecretDeletes.filter(id => !done.has(id)));
+  return bump(
+    document,
+    document.devices,
+    document.pendingSecretDeletes.filter(id => !done.has(id)),
+  );
 }

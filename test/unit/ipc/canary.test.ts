@@ -20,11 +20,11 @@ const base32 = (bytes: Buffer) => {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
+      out += alphabet.charAt((value >>> (bits - 5)) & 31);
       bits -= 5;
     }
   }
-  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  if (bits > 0) out += alphabet.charAt((value << (5 - bits)) & 31);
   return out;
 };
 const SEED_B32 = base32(seedBytes);
@@ -62,30 +62,70 @@ describe('the secret canary', () => {
       }
     };
 
-    await call('devices.addFromUri', `otpauth://totp/Canary:alice?secret=${SEED_B32}&issuer=Canary`);
-    await call('devices.addFromUri', `otpauth://hotp/Canary:hotp?secret=${base32(HOTP_SEED)}&counter=7`);
-    await call('devices.addManual', { type: 'totp', issuer: 'Typed', accountName: 'bob', secret: base32(MANUAL_SEED), algorithm: 'SHA1', digits: 6, periodSeconds: 30 });
+    await call(
+      'devices.addFromUri',
+      `otpauth://totp/Canary:alice?secret=${SEED_B32}&issuer=Canary`,
+    );
+    await call(
+      'devices.addFromUri',
+      `otpauth://hotp/Canary:hotp?secret=${base32(HOTP_SEED)}&counter=7`,
+    );
+    await call('devices.addManual', {
+      type: 'totp',
+      issuer: 'Typed',
+      accountName: 'bob',
+      secret: base32(MANUAL_SEED),
+      algorithm: 'SHA1',
+      digits: 6,
+      periodSeconds: 30,
+    });
     // Rejected inputs that contain a seed must not echo it back either.
     await call('devices.addFromUri', `otpauth://totp/Canary:x?secret=${SEED_B32}&digits=99`);
-    await call('devices.addFromUri', `otpauth://totp/Canary:x?secret=${SEED_B32}&secret=${SEED_B32}A`);
+    await call(
+      'devices.addFromUri',
+      `otpauth://totp/Canary:x?secret=${SEED_B32}&secret=${SEED_B32}A`,
+    );
     await call('devices.addFromUri', `https://example.com/?secret=${SEED_B32}`);
-    await call('devices.addManual', { type: 'totp', issuer: 'Typed', accountName: 'bob', secret: `${base32(MANUAL_SEED)}1`, algorithm: 'SHA1', digits: 6, periodSeconds: 30 });
+    await call('devices.addManual', {
+      type: 'totp',
+      issuer: 'Typed',
+      accountName: 'bob',
+      secret: `${base32(MANUAL_SEED)}1`,
+      algorithm: 'SHA1',
+      digits: 6,
+      periodSeconds: 30,
+    });
     await call('devices.addFromUri', { secret: SEED_B32 });
 
     const ids = t.app.devices.list().map(device => device.id);
     const [id = '', hotpId = ''] = ids;
     // The canary is only meaningful if the seeds really are stored and in use.
     expect(ids).toHaveLength(3);
-    const expectedCode = totpCodeAt(OtpSecret.fromBytes(seedBytes), { type: 'totp', algorithm: 'SHA1', digits: 6, periodSeconds: 30 }, t.clock.nowMs());
+    const expectedCode = totpCodeAt(
+      OtpSecret.fromBytes(seedBytes),
+      { type: 'totp', algorithm: 'SHA1', digits: 6, periodSeconds: 30 },
+      t.clock.nowMs(),
+    );
     expect(t.app.codes.current().find(code => code.deviceId === id)?.code).toBe(expectedCode);
     // Every invoke channel, with valid arguments. Typed so that a new channel fails to compile here.
     const everyChannel: Record<InvokeChannel, () => Promise<void>> = {
       'app.status': () => call('app.status'),
       'app.retryKeychain': () => call('app.retryKeychain'),
       'devices.list': () => call('devices.list'),
-      'devices.addFromUri': () => call('devices.addFromUri', `otpauth://totp/Other:carol?secret=JBSWY3DPEHPK3PXP`),
-      'devices.addManual': () => call('devices.addManual', { type: 'hotp', issuer: 'H', accountName: 'h', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA512', digits: 8, counter: 1 }),
-      'devices.rename': () => call('devices.rename', id, { issuer: 'Canary', accountName: 'alice2' }),
+      'devices.addFromUri': () =>
+        call('devices.addFromUri', `otpauth://totp/Other:carol?secret=JBSWY3DPEHPK3PXP`),
+      'devices.addManual': () =>
+        call('devices.addManual', {
+          type: 'hotp',
+          issuer: 'H',
+          accountName: 'h',
+          secret: 'JBSWY3DPEHPK3PXP',
+          algorithm: 'SHA512',
+          digits: 8,
+          counter: 1,
+        }),
+      'devices.rename': () =>
+        call('devices.rename', id, { issuer: 'Canary', accountName: 'alice2' }),
       'devices.remove': () => call('devices.remove', ids.at(-1)),
       'codes.current': () => call('codes.current'),
       'codes.copy': async () => {

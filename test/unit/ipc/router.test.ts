@@ -17,42 +17,72 @@ describe('registerHandlers', () => {
   it('rejects arguments that do not match the contract before any service runs', async () => {
     t = await startTestTessera();
     const before = JSON.stringify((await t.vault.load()).document);
-    await expect(t.transport.invoke('devices.rename', 'not-a-uuid', { issuer: 'x', accountName: 'y' })).rejects.toThrow(IpcArgumentError);
+    await expect(
+      t.transport.invoke('devices.rename', 'not-a-uuid', { issuer: 'x', accountName: 'y' }),
+    ).rejects.toThrow(IpcArgumentError);
     await expect(t.transport.invoke('devices.addFromUri', 42)).rejects.toThrow(IpcArgumentError);
-    await expect(t.transport.invoke('devices.addFromUri', 'x'.repeat(10_000))).rejects.toThrow(IpcArgumentError);
+    await expect(t.transport.invoke('devices.addFromUri', 'x'.repeat(10_000))).rejects.toThrow(
+      IpcArgumentError,
+    );
     await expect(t.transport.invoke('devices.addFromUri')).rejects.toThrow(IpcArgumentError);
-    await expect(t.transport.invoke('codes.copy', '00000000-0000-4000-8000-000000000001', 'current', 'extra')).rejects.toThrow(IpcArgumentError);
-    await expect(t.transport.invoke('codes.copy', '00000000-0000-4000-8000-000000000001', 'previous')).rejects.toThrow(IpcArgumentError);
-    await expect(t.transport.invoke('devices.addManual', { type: 'totp', __proto__: { polluted: true } })).rejects.toThrow(IpcArgumentError);
+    await expect(
+      t.transport.invoke('codes.copy', '00000000-0000-4000-8000-000000000001', 'current', 'extra'),
+    ).rejects.toThrow(IpcArgumentError);
+    await expect(
+      t.transport.invoke('codes.copy', '00000000-0000-4000-8000-000000000001', 'previous'),
+    ).rejects.toThrow(IpcArgumentError);
+    await expect(
+      t.transport.invoke('devices.addManual', { type: 'totp', __proto__: { polluted: true } }),
+    ).rejects.toThrow(IpcArgumentError);
     expect(JSON.stringify((await t.vault.load()).document)).toBe(before);
   });
 
   it('logs only the channel and the number of problems, never argument values', async () => {
     t = await startTestTessera();
     await t.transport.invoke('devices.addFromUri', { secret: RFC_SEED_B32 }).catch(() => undefined);
-    expect(t.warnings).toEqual([{ event: 'ipc.rejected', fields: { channel: 'devices.addFromUri', issues: 1 } }]);
+    expect(t.warnings).toEqual([
+      { event: 'ipc.rejected', fields: { channel: 'devices.addFromUri', issues: 1 } },
+    ]);
     expect(JSON.stringify(t.warnings)).not.toContain(RFC_SEED_B32);
   });
 
   it('returns results that match the contract', async () => {
     t = await startTestTessera();
-    const added = await t.transport.invoke('devices.addFromUri', `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
+    const added = await t.transport.invoke(
+      'devices.addFromUri',
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`,
+    );
     expect(contract['devices.addFromUri'].result.safeParse(added).success).toBe(true);
-    expect(contract['devices.list'].result.safeParse(await t.transport.invoke('devices.list')).success).toBe(true);
-    expect(contract['codes.current'].result.safeParse(await t.transport.invoke('codes.current')).success).toBe(true);
-    expect(contract['app.status'].result.safeParse(await t.transport.invoke('app.status')).success).toBe(true);
+    expect(
+      contract['devices.list'].result.safeParse(await t.transport.invoke('devices.list')).success,
+    ).toBe(true);
+    expect(
+      contract['codes.current'].result.safeParse(await t.transport.invoke('codes.current')).success,
+    ).toBe(true);
+    expect(
+      contract['app.status'].result.safeParse(await t.transport.invoke('app.status')).success,
+    ).toBe(true);
   });
 });
 
 describe('codes.copy', () => {
   it('copies the current or the next code to the clipboard and clears it later if unchanged', async () => {
     t = await startTestTessera();
-    const added = await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
+    const added = await t.app.devices.addFromUri(
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`,
+    );
     if (!added.ok) throw new Error('setup');
     const [code] = t.app.codes.current();
-    expect(await t.transport.invoke('codes.copy', added.device.id, 'current')).toEqual({ ok: true, which: 'current', clearAfterMs: 30_000 });
+    expect(await t.transport.invoke('codes.copy', added.device.id, 'current')).toEqual({
+      ok: true,
+      which: 'current',
+      clearAfterMs: 30_000,
+    });
     expect(t.clipboard.text).toBe(code?.code);
-    expect(await t.transport.invoke('codes.copy', added.device.id, 'next')).toMatchObject({ ok: true, which: 'next' });
+    expect(await t.transport.invoke('codes.copy', added.device.id, 'next')).toMatchObject({
+      ok: true,
+      which: 'next',
+    });
     expect(t.clipboard.text).toBe(code?.nextCode);
     t.clock.advance(30_000);
     await Promise.resolve();
@@ -63,7 +93,9 @@ describe('codes.copy', () => {
 
   it('leaves the clipboard alone when the user copied something else in the meantime', async () => {
     t = await startTestTessera();
-    const added = await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
+    const added = await t.app.devices.addFromUri(
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`,
+    );
     if (!added.ok) throw new Error('setup');
     await t.transport.invoke('codes.copy', added.device.id, 'current');
     await t.clipboard.writeText('something the user copied');
@@ -74,6 +106,8 @@ describe('codes.copy', () => {
 
   it('says why there is nothing to copy', async () => {
     t = await startTestTessera();
-    expect(await t.transport.invoke('codes.copy', '00000000-0000-4000-8000-00000000ffff', 'current')).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(
+      await t.transport.invoke('codes.copy', '00000000-0000-4000-8000-00000000ffff', 'current'),
+    ).toMatchObject({ ok: false, reason: 'not-found' });
   });
 });

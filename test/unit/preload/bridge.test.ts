@@ -23,14 +23,18 @@ function fakeIpc() {
 describe('buildApi', () => {
   it('exposes one member per contract row and nothing else', () => {
     const api = buildApi(fakeIpc().ipc) as unknown as Record<string, Record<string, unknown>>;
-    const members = Object.entries(api).flatMap(([ns, group]) => Object.keys(group).map(m => `${ns}.${m}`));
+    const members = Object.entries(api).flatMap(([ns, group]) =>
+      Object.keys(group).map(m => `${ns}.${m}`),
+    );
     expect(members.sort()).toEqual(channels.map(c => bridgePath(c).join('.')).sort());
   });
 
   it('forwards invoke calls with their arguments on the contract channel', async () => {
     const { ipc, calls } = fakeIpc();
     const api = buildApi(ipc);
-    await expect(api.devices.rename('id', { issuer: 'a', accountName: 'b' })).resolves.toBe('result');
+    await expect(api.devices.rename('id', { issuer: 'a', accountName: 'b' })).resolves.toBe(
+      'result',
+    );
     expect(calls).toEqual([['devices.rename', 'id', { issuer: 'a', accountName: 'b' }]]);
   });
 
@@ -39,7 +43,8 @@ describe('buildApi', () => {
     const api = buildApi(ipc);
     const received: unknown[][] = [];
     const off = api.codes.onChanged((...args: unknown[]) => received.push(args));
-    for (const listener of listeners.get('codes.changed') ?? []) listener({ sender: 'secret-bearing event' }, ['payload']);
+    for (const listener of listeners.get('codes.changed') ?? [])
+      listener({ sender: 'secret-bearing event' }, ['payload']);
     expect(received).toEqual([[['payload']]]);
     off();
     expect(listeners.get('codes.changed')?.size).toBe(0);

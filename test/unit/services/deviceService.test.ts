@@ -22,12 +22,19 @@ async function snapshot() {
 describe('DeviceService', () => {
   it('stores the seed in the keychain and only metadata in the vault', async () => {
     t = await startTestTessera();
-    const outcome = await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}&issuer=GitHub`);
-    expect(outcome).toMatchObject({ ok: true, device: { issuer: 'GitHub', accountName: 'alice', secretStatus: 'ok' } });
+    const outcome = await t.app.devices.addFromUri(
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}&issuer=GitHub`,
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      device: { issuer: 'GitHub', accountName: 'alice', secretStatus: 'ok' },
+    });
     if (!outcome.ok) return;
     expect(t.secrets.size).toBe(1);
     const stored = await t.secrets.get(outcome.device.id);
-    expect(stored?.equals(OtpSecret.fromBytes(new TextEncoder().encode('12345678901234567890')))).toBe(true);
+    expect(
+      stored?.equals(OtpSecret.fromBytes(new TextEncoder().encode('12345678901234567890'))),
+    ).toBe(true);
     expect(JSON.stringify((await t.vault.load()).document)).not.toContain(RFC_SEED_B32);
   });
 
@@ -37,7 +44,9 @@ describe('DeviceService', () => {
     await t.app.devices.addFromUri(awsUri('root-mfa@123456789012'));
     await t.app.devices.addFromUri(awsUri('ci-bot@acme-prod'));
     const views = t.app.devices.list();
-    expect(views.map(v => [v.group.key, v.aws?.deviceName, v.aws?.accountId ?? v.aws?.alias])).toEqual([
+    expect(
+      views.map(v => [v.group.key, v.aws?.deviceName, v.aws?.accountId ?? v.aws?.alias]),
+    ).toEqual([
       ['aws:123456789012', 'alice@example.com', '123456789012'],
       ['aws:123456789012', 'root-mfa', '123456789012'],
       ['aws:acme-prod', 'ci-bot', 'acme-prod'],
@@ -66,35 +75,71 @@ describe('DeviceService', () => {
 
   it('adds a device typed in by hand with the same validation', async () => {
     t = await startTestTessera();
-    const input = { type: 'totp', issuer: 'Example', accountName: 'bob', secret: 'jbsw y3dp ehpk 3pxp', algorithm: 'SHA256', digits: 8, periodSeconds: 60 } as const;
-    expect(await t.app.devices.addManual(input)).toMatchObject({ ok: true, device: { algorithm: 'SHA256', digits: 8, periodSeconds: 60 } });
-    expect(await t.app.devices.addManual({ ...input, secret: 'JBSW!' })).toMatchObject({ ok: false, reason: 'bad-base32' });
+    const input = {
+      type: 'totp',
+      issuer: 'Example',
+      accountName: 'bob',
+      secret: 'jbsw y3dp ehpk 3pxp',
+      algorithm: 'SHA256',
+      digits: 8,
+      periodSeconds: 60,
+    } as const;
+    expect(await t.app.devices.addManual(input)).toMatchObject({
+      ok: true,
+      device: { algorithm: 'SHA256', digits: 8, periodSeconds: 60 },
+    });
+    expect(await t.app.devices.addManual({ ...input, secret: 'JBSW!' })).toMatchObject({
+      ok: false,
+      reason: 'bad-base32',
+    });
   });
 
   it('warns, but adds, when the same secret or label is already stored', async () => {
     t = await startTestTessera();
     await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
-    const again = await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
-    expect(again.ok && again.warnings.map(w => w.kind)).toEqual(['duplicate-secret', 'duplicate-label']);
+    const again = await t.app.devices.addFromUri(
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`,
+    );
+    expect(again.ok && again.warnings.map(w => w.kind)).toEqual([
+      'duplicate-secret',
+      'duplicate-label',
+    ]);
   });
 
   it('renames, keeping display text free of control and bidi characters', async () => {
     t = await startTestTessera();
-    const added = await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
+    const added = await t.app.devices.addFromUri(
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`,
+    );
     if (!added.ok) throw new Error('setup');
-    expect(await t.app.devices.rename(added.device.id, { issuer: 'Git\u202EHub', accountName: ' alice@work ' })).toEqual({ ok: true });
+    expect(
+      await t.app.devices.rename(added.device.id, {
+        issuer: 'Git\u202EHub',
+        accountName: ' alice@work ',
+      }),
+    ).toEqual({ ok: true });
     expect(t.app.devices.list()[0]).toMatchObject({ issuer: 'GitHub', accountName: 'alice@work' });
-    expect(await t.app.devices.rename(added.device.id, { issuer: ' ', accountName: '' })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(
+      await t.app.devices.rename(added.device.id, { issuer: ' ', accountName: '' }),
+    ).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
   it('removes the metadata and the keychain item', async () => {
     t = await startTestTessera();
-    const added = await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
+    const added = await t.app.devices.addFromUri(
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`,
+    );
     if (!added.ok) throw new Error('setup');
     expect(await t.app.devices.remove(added.device.id)).toEqual({ ok: true });
     expect(t.secrets.size).toBe(0);
-    expect((await t.vault.load()).document).toMatchObject({ devices: [], pendingSecretDeletes: [] });
-    expect(await t.app.devices.remove(added.device.id)).toMatchObject({ ok: false, reason: 'not-found' });
+    expect((await t.vault.load()).document).toMatchObject({
+      devices: [],
+      pendingSecretDeletes: [],
+    });
+    expect(await t.app.devices.remove(added.device.id)).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
   });
 
   it('reports a locked keychain, refuses to add, and recovers when retried', async () => {
@@ -102,10 +147,15 @@ describe('DeviceService', () => {
     secrets.unavailable = true;
     t = await startTestTessera({ secrets });
     expect(t.app.devices.status()).toMatchObject({ keychain: 'unavailable' });
-    const outcome = await t.app.devices.addFromUri(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`);
+    const outcome = await t.app.devices.addFromUri(
+      `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}`,
+    );
     expect(outcome).toMatchObject({ ok: false, reason: 'keychain-unavailable' });
     secrets.unavailable = false;
-    expect(await t.app.devices.retryKeychain()).toMatchObject({ keychain: 'available', keychainMessage: null });
+    expect(await t.app.devices.retryKeychain()).toMatchObject({
+      keychain: 'available',
+      keychainMessage: null,
+    });
   });
 });
 
@@ -127,14 +177,19 @@ describe('start-up reconciliation', () => {
     const secrets = new InMemorySecretStore();
     await secrets.put(B, seed());
     t = await startTestTessera({ secrets });
-    expect(t.app.devices.list()).toMatchObject([{ id: B, group: { kind: 'recovered' }, secretStatus: 'ok' }]);
+    await t.app.reconciled;
+    expect(t.app.devices.list()).toMatchObject([
+      { id: B, group: { kind: 'recovered' }, secretStatus: 'ok' },
+    ]);
     expect(t.app.devices.status().recoveredDevices).toBe(1);
   });
 
   it('finishes a delete interrupted by a crash instead of recovering the device', async () => {
     const secrets = new InMemorySecretStore();
     await secrets.put(C, seed());
-    const vault = new InMemoryVaultStore(removeDevice(addDevice(emptyVault(), recoveredDevice(C, 0, 1)), C));
+    const vault = new InMemoryVaultStore(
+      removeDevice(addDevice(emptyVault(), recoveredDevice(C, 0, 1)), C),
+    );
     t = await startTestTessera({ secrets, vault });
     expect(t.app.devices.list()).toEqual([]);
     expect(secrets.size).toBe(0);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Device } from '../../../../main/core/device/device';
 import { groupFor } from '../../../../main/core/device/grouping';
-import { cleanDisplayText } from '../../../../main/core/device/text';
 
 const base: Device = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -20,8 +19,16 @@ const base: Device = {
 
 describe('groupFor', () => {
   it('groups AWS devices under their account, keyed by the numeric id when known', () => {
-    const device: Device = { ...base, issuer: 'Amazon Web Services', aws: { accountId: '123456789012', deviceName: 'admin' } };
-    expect(groupFor(device)).toEqual({ key: 'aws:123456789012', label: 'AWS 123456789012', kind: 'aws' });
+    const device: Device = {
+      ...base,
+      issuer: 'Amazon Web Services',
+      aws: { accountId: '123456789012', deviceName: 'admin' },
+    };
+    expect(groupFor(device)).toEqual({
+      key: 'aws:123456789012',
+      label: 'AWS 123456789012',
+      kind: 'aws',
+    });
   });
 
   it('groups an alias-only AWS account by its alias', () => {
@@ -31,18 +38,19 @@ describe('groupFor', () => {
 
   it('groups other devices by issuer, case-insensitively', () => {
     expect(groupFor(base).key).toBe(groupFor({ ...base, issuer: 'github' }).key);
-    expect(groupFor({ ...base, issuer: '' })).toEqual({ key: 'issuer:', label: '(no issuer)', kind: 'issuer' });
+    expect(groupFor({ ...base, issuer: '' })).toEqual({
+      key: 'issuer:',
+      label: '(no issuer)',
+      kind: 'issuer',
+    });
   });
 
   it('puts recovered devices in the Recovered group and honours a user-chosen group', () => {
     expect(groupFor({ ...base, recovered: true }).kind).toBe('recovered');
-    expect(groupFor({ ...base, group: 'Work' })).toEqual({ key: 'custom:Work', label: 'Work', kind: 'custom' });
-  });
-});
-
-describe('cleanDisplayText', () => {
-  it('removes control characters and bidi overrides, normalises to NFC and trims', () => {
-    expect(cleanDisplayText(' Ba\u202Enk\u0000 ')).toBe('Bank');
-    expect(cleanDisplayText('Cafe\u0301')).toBe('Café');
+    expect(groupFor({ ...base, group: 'Work' })).toEqual({
+      key: 'custom:Work',
+      label: 'Work',
+      kind: 'custom',
+    });
   });
 });

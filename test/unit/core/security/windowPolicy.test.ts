@@ -28,7 +28,12 @@ describe('isTrustedRendererUrl', () => {
 
 describe('window policy', () => {
   it('keeps the renderer isolated and sandboxed without Node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
   });
 
   it('has a CSP with no remote origins, inline script or eval', () => {
@@ -52,7 +57,9 @@ describe('window policy', () => {
   it('grants media only to our renderer and only during a capture the user started', () => {
     expect(isPermissionAllowed('media', 'app://renderer/index.html', undefined, true)).toBe(true);
     expect(isPermissionAllowed('media', 'app://renderer/index.html', undefined, false)).toBe(false);
-    expect(isPermissionAllowed('geolocation', 'app://renderer/index.html', undefined, true)).toBe(false);
+    expect(isPermissionAllowed('geolocation', 'app://renderer/index.html', undefined, true)).toBe(
+      false,
+    );
     expect(isPermissionAllowed('media', 'https://example.com/', undefined, true)).toBe(false);
   });
 

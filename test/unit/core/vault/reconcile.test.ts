@@ -8,7 +8,10 @@ const B = '22222222-2222-4222-8222-222222222222';
 const C = '33333333-3333-4333-8333-333333333333';
 
 describe('planReconcile', () => {
-  const withAB = addDevice(addDevice(emptyVault(), recoveredDevice(A, 0, 1)), recoveredDevice(B, 1, 1));
+  const withAB = addDevice(
+    addDevice(emptyVault(), recoveredDevice(A, 0, 1)),
+    recoveredDevice(B, 1, 1),
+  );
 
   it('flags metadata whose seed is missing, without planning to delete it', () => {
     const plan = planReconcile(withAB, new Set([A]));
@@ -38,6 +41,14 @@ describe('planReconcile', () => {
 describe('recoveredDevice', () => {
   it('is a valid device in the Recovered group with default TOTP parameters', () => {
     const device = Device.parse(recoveredDevice(C, 4, 1_700_000_000_000));
-    expect(device).toMatchObject({ id: C, type: 'totp', algorithm: 'SHA1', digits: 6, periodSeconds: 30, recovered: true, order: 4 });
+    expect(device).toMatchObject({
+      id: C,
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      periodSeconds: 30,
+      recovered: true,
+      order: 4,
+    });
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * bench:startup — time from service start to all codes available, with 1,000 devices in a real
+ * keychain (Secret Service) and a real vault.json, next to the raw time to read the same 1,000
+ * keychain items in the same run. Prints JSON. Run with `npm run bench:startup [-- --devices N]`.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import keytar from 'keytar';
+import type { Device } from '../main/core/device/device';
+import { addDevice } from '../main/core/vault/vaultDocument';
+import { FsVaultStore } from '../main/node/fsVaultStore';
+import { KeytarSecretStore } from '../main/node/keytarSecretStore';
+import { systemClock, systemTimers } from '../main/node/systemClock';
+import { startTessera } from '../main/services/tesseraApp';
+import { RecordingClipboard } from '../test/harness/recordingClipboard';
+import { MemoryTransport } from '../test/support/memoryTransport';
+
+const { values } = parseArgs({
+  options: { devices: { type: 'string', default: '1000' }, runs: { type: 'string', default: '7' } },
+});
+const count = Number(values.devices);
+const runs = Number(values.runs);
+const service = `tessera-bench-${randomBytes(4).toString('hex')}`;
+const home = await mkdtemp(join(tmpdir(), 'tessera-bench-'));
+
+const base32 = (bytes: Buffer) => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = ((value << 8) | byte) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet.charAt((value >>> (bits - 5)) & 31);
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet.charAt((value << (5 - bits)) & 31);
+  return out;
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+try {
+  // Setup (not measured): 1,000 devices, mixed like a real vault: AWS accounts and other issuers.
+  const devices: Device[] = [];
+  const now = Date.now();
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    await keytar.setPassword(service, id, base32(randomBytes(i % 3 === 0 ? 40 : 20)));
+    const account = String(100000000000 + (i % 40));
+    devices.push({
+      id,
+      type: 'totp',
+      issuer: i % 3 === 0 ? 'Amazon Web Services' : `Service ${i % 50}`,
+      accountName: i % 3 === 0 ? `user-${i}@${account}` : `user-${i}`,
+      ...(i % 3 === 0 ? { aws: { accountId: account, deviceName: `user-${i}` } } : {}),
+      algorithm: 'SHA1',
+      digits: 6,
+      periodSeconds: i % 10 === 0 ? 60 : 30,
+      tags: [],
+      favorite: false,
+      order: i,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  await new FsVaultStore(home).update(document => devices.reduce(addDevice, document));
+
+  const raw: number[] = [];
+  const startup: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    // Alternate which goes first so cache warmth favours neither.
+    const order = run % 2 === 0 ? ['raw', 'startup'] : ['startup', 'raw'];
+    for (const which of order) {
+      if (which === 'raw') {
+        const t0 = performance.now();
+        const items = await keytar.findCredentials(service);
+        raw.push(performance.now() - t0);
+        if (items.length !== count) throw new Error(`raw read saw ${items.length} items`);
+      } else {
+        const transport = new MemoryTransport();
+        const t0 = performance.now();
+        const app = await startTessera({
+          vault: new FsVaultStore(home),
+          secrets: new KeytarSecretStore(service),
+          clock: systemClock,
+          timers: systemTimers,
+          clipboard: new RecordingClipboard(),
+          transport,
+          log: { warn: () => undefined },
+        });
+        const codes = transport.lastEvent('codes.changed') as unknown[] | undefined;
+        startup.push(performance.now() - t0);
+        if (codes?.length !== count) throw new Error(`startup pushed ${codes?.length ?? 0} codes`);
+        await app.stop();
+      }
+    }
+  }
+  const t0 = performance.now();
+  for (const device of devices.slice(0, 100)) await keytar.getPassword(service, device.id);
+  const perItemMs = (performance.now() - t0) / 100;
+
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: 'startup',
+        devices: count,
+        runs,
+        rawKeychainBulkReadMs: { median: round(median(raw)), min: round(Math.min(...raw)) },
+        rawKeychainOneByOneEstimateMs: round(perItemMs * count),
+        startToAllCodesMs: { median: round(median(startup)), min: round(Math.min(...startup)) },
+        ratioToRawBulkRead: Math.round((median(startup) / median(raw)) * 100) / 100,
+        target: '≤ 1.2 × raw bulk read',
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  for (const { account } of await keytar.findCredentials(service))
+    await keytar.deletePassword(service, account);
+  await rm(home, { recursive: true, force: true });
+}
