@@ -76,17 +76,25 @@ try {
   }
   await new FsVaultStore(home).update(document => devices.reduce(addDevice, document));
 
+  const ids = devices.map(device => device.id);
   const raw: number[] = [];
+  const rawParallel: number[] = [];
   const startup: number[] = [];
   for (let run = 0; run < runs; run++) {
     // Alternate which goes first so cache warmth favours neither.
     const order = run % 2 === 0 ? ['raw', 'startup'] : ['startup', 'raw'];
     for (const which of order) {
       if (which === 'raw') {
-        const t0 = performance.now();
+        // The two ways keytar can read 1,000 items: one bulk search, or one read per item in
+        // parallel (what Tessera does for known devices). The faster one is the reference.
+        let t0 = performance.now();
         const items = await keytar.findCredentials(service);
         raw.push(performance.now() - t0);
         if (items.length !== count) throw new Error(`raw read saw ${items.length} items`);
+        t0 = performance.now();
+        const each = await Promise.all(ids.map(id => keytar.getPassword(service, id)));
+        rawParallel.push(performance.now() - t0);
+        if (each.some(item => item === null)) throw new Error('raw parallel read missed items');
       } else {
         const transport = new MemoryTransport();
         const t0 = performance.now();
@@ -102,25 +110,39 @@ try {
         const codes = transport.lastEvent('codes.changed') as unknown[] | undefined;
         startup.push(performance.now() - t0);
         if (codes?.length !== count) throw new Error(`startup pushed ${codes?.length ?? 0} codes`);
+        // The background orphan scan is not part of "codes available", but must not overlap
+        // the next measurement.
         await app.stop();
       }
     }
   }
-  const t0 = performance.now();
-  for (const device of devices.slice(0, 100)) await keytar.getPassword(service, device.id);
-  const perItemMs = (performance.now() - t0) / 100;
-
+  const reference = Math.min(median(raw), median(rawParallel));
   console.log(
     JSON.stringify(
       {
         benchmark: 'startup',
         devices: count,
         runs,
-        rawKeychainBulkReadMs: { median: round(median(raw)), min: round(Math.min(...raw)) },
-        rawKeychainOneByOneEstimateMs: round(perItemMs * count),
+        rawKeychainReadMs: {
+          bulkFindCredentials: { median: round(median(raw)), min: round(Math.min(...raw)) },
+          parallelGetPassword: {
+            median: round(median(rawParallel)),
+            min: round(Math.min(...rawParallel)),
+          },
+          reference: round(reference),
+        },
         startToAllCodesMs: { median: round(median(startup)), min: round(Math.min(...startup)) },
-        ratioToRawBulkRead: Math.round((median(startup) / median(raw)) * 100) / 100,
-        target: '≤ 1.2 × raw bulk read',
+        samplesMs: { startup: startup.map(round), parallelGetPassword: rawParallel.map(round) },
+        // Each run measures both side by side, so the median of per-run ratios cancels out the
+        // load other processes put on this shared machine between runs.
+        ratio:
+          Math.round(
+            median(
+              startup.map((ms, i) => ms / Math.min(rawParallel[i] ?? Infinity, raw[i] ?? Infinity)),
+            ) * 100,
+          ) / 100,
+        ratioOfMedians: Math.round((median(startup) / reference) * 100) / 100,
+        target: 'ratio ≤ 1.2 (start to all codes vs the faster raw read of the same items)',
       },
       null,
       2,

@@ -80,6 +80,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
       unsubscribe();
       codes.stop();
       await clipboard.flush();
+      await reconciled; // never leave a vault write running behind a stopped app
     },
   };
 }

@@ -23,6 +23,7 @@ import { KeytarSecretStore } from '../../main/node/keytarSecretStore';
 import { systemClock, systemTimers } from '../../main/node/systemClock';
 import type { IpcTransport } from '../../main/ipc/router';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
+import './pageGlobals';
 import { RecordingClipboard } from './recordingClipboard';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -5,13 +5,7 @@
  * delivers with `__tesseraEmit`.
  */
 import { buildApi, type BridgeIpc, type BridgeListener } from '../../preload/bridge';
-
-declare global {
-  interface Window {
-    __tesseraInvoke(channel: string, args: unknown[]): Promise<unknown>;
-    __tesseraEmit(channel: string, payload: unknown): void;
-  }
-}
+import './pageGlobals';
 
 const listeners = new Map<string, Set<BridgeListener>>();
 

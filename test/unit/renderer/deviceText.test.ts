@@ -84,8 +84,19 @@ describe('primaryLine and secondaryLine', () => {
     );
   });
 
-  it('shows issuer and account name otherwise', () => {
-    const row = device({ issuer: '', accountName: 'alice' });
+  it('shows only the account name in its issuer group (the heading names the issuer)', () => {
+    const row = device({ issuer: 'GitHub', accountName: 'alice' });
+    expect(primaryLine(row)).toBe('alice');
+    expect(secondaryLine(row)).toBe('');
+  });
+
+  it('falls back to the issuer when the account name is empty', () => {
+    expect(primaryLine(device({ issuer: 'GitHub', accountName: ' ' }))).toBe('GitHub');
+  });
+
+  it('shows issuer and account name in a custom or recovered group', () => {
+    const recovered = { key: 'recovered', label: 'Recovered', kind: 'recovered' } as const;
+    const row = device({ issuer: '', accountName: 'alice', group: recovered });
     expect(primaryLine(row)).toBe('(no issuer)');
     expect(secondaryLine(row)).toBe('alice');
   });

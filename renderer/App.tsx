@@ -1,0 +1,160 @@
+/**
+ * The Tessera window (renderer): header, status banners, the grouped device list or the empty
+ * state, and the one dialog that may be open. Everything it shows comes from `window.tessera`.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AddOutcome, DeviceView } from '../preload/contract/contract';
+import { AddDeviceDialog } from './features/add/AddDeviceDialog';
+import { DeleteDialog } from './features/devices/DeleteDialog';
+import { DeviceList } from './features/devices/DeviceList';
+import { EmptyState } from './features/devices/EmptyState';
+import { RenameDialog } from './features/devices/RenameDialog';
+import { StatusBanners } from './features/devices/StatusBanners';
+import { useAppStatus } from './features/devices/useAppStatus';
+import { useCodes } from './features/devices/useCodes';
+import { useDevices } from './features/devices/useDevices';
+import { useFocusRescue } from './features/devices/useFocusRescue';
+import { deviceTitle, matchesQuery } from './lib/deviceText';
+import { addedMessage } from './lib/messages';
+import { Icon } from './ui/Icon';
+import { SearchField } from './ui/SearchField';
+import { useToast } from './ui/useToast';
+
+type OpenDialog =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'add' }
+  | { readonly kind: 'rename'; readonly device: DeviceView }
+  | { readonly kind: 'delete'; readonly device: DeviceView };
+
+const NONE: OpenDialog = { kind: 'none' };
+
+export function App() {
+  const devices = useDevices();
+  const codes = useCodes();
+  const { status, retryKeychain } = useAppStatus(devices);
+  const toast = useToast();
+  const [dialog, setDialog] = useState<OpenDialog>(NONE);
+  const [query, setQuery] = useState('');
+  const [highlightId, setHighlightId] = useState<string | undefined>(undefined);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const visible = useMemo(
+    () => devices?.filter(device => matchesQuery(device, query)) ?? [],
+    [devices, query],
+  );
+  const hasDevices = devices !== undefined && devices.length > 0;
+
+  useEffect(() => {
+    if (highlightId === undefined) {
+      return undefined;
+    }
+    const timer = window.setTimeout(() => {
+      setHighlightId(undefined);
+    }, 3000);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [highlightId]);
+
+  const close = useCallback(() => {
+    setDialog(NONE);
+  }, []);
+  const openAdd = useCallback(() => {
+    setDialog({ kind: 'add' });
+  }, []);
+  const openRename = useCallback((device: DeviceView) => {
+    setDialog({ kind: 'rename', device });
+  }, []);
+  const openDelete = useCallback((device: DeviceView) => {
+    setDialog({ kind: 'delete', device });
+  }, []);
+  /** Where focus goes when no row can take it back (the last device was deleted). */
+  const focusFallback = useCallback(() => {
+    (
+      addButtonRef.current ?? mainRef.current?.querySelector<HTMLElement>('.empty .button')
+    )?.focus();
+  }, []);
+  useFocusRescue(mainRef, dialog.kind === 'none', visible, focusFallback);
+
+  const onAdded = (outcome: Extract<AddOutcome, { ok: true }>): void => {
+    setDialog(NONE);
+    setQuery('');
+    setHighlightId(outcome.device.id);
+    const warnings = outcome.warnings.map(warning => warning.message);
+    toast(
+      warnings.length > 0
+        ? { tone: 'warning', message: addedMessage(outcome), details: warnings, durationMs: null }
+        : { tone: 'success', message: addedMessage(outcome) },
+    );
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <h1 className="brand__name">Tessera</h1>
+        </div>
+        {hasDevices && (
+          <>
+            <SearchField value={query} onChange={setQuery} />
+            <button
+              ref={addButtonRef}
+              type="button"
+              className="button button--primary app-header__add"
+              aria-label="Add device"
+              onClick={openAdd}
+            >
+              <Icon name="plus" />
+              <span>Add device</span>
+            </button>
+          </>
+        )}
+      </header>
+      <main ref={mainRef} className="app-main">
+        {status !== undefined && <StatusBanners status={status} onRetryKeychain={retryKeychain} />}
+        {devices === undefined ? (
+          <p className="loading">Loading devices…</p>
+        ) : devices.length === 0 ? (
+          <EmptyState onAdd={openAdd} />
+        ) : visible.length === 0 ? (
+          <p className="no-match">
+            No devices match “{query}”.{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setQuery('');
+              }}
+            >
+              Clear search
+            </button>
+          </p>
+        ) : (
+          <DeviceList
+            devices={visible}
+            codes={codes}
+            highlightId={highlightId}
+            onRename={openRename}
+            onDelete={openDelete}
+          />
+        )}
+      </main>
+      {dialog.kind === 'add' && <AddDeviceDialog onClose={close} onAdded={onAdded} />}
+      {dialog.kind === 'rename' && (
+        <RenameDialog device={dialog.device} onClose={close} onRenamed={close} />
+      )}
+      {dialog.kind === 'delete' && (
+        <DeleteDialog
+          device={dialog.device}
+          onClose={close}
+          onDeleted={() => {
+            setDialog(NONE);
+            toast({ tone: 'info', message: `Deleted ${deviceTitle(dialog.device)}` });
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/** User-facing sentences built from outcomes (renderer, pure). */
+import type { AddOutcome } from '../../preload/contract/contract';
+import { deviceTitle } from './deviceText';
+
+/** "Copied — clipboard clears in 30 s", or "Copied" when main does not clear it. */
+export function copiedMessage(clearAfterMs: number | null): string {
+  if (clearAfterMs === null) {
+    return 'Copied';
+  }
+  return `Copied — clipboard clears in ${Math.max(1, Math.round(clearAfterMs / 1000))} s`;
+}
+
+/** "Added GitHub alice" for a successful add. */
+export function addedMessage(outcome: Extract<AddOutcome, { ok: true }>): string {
+  return `Added ${deviceTitle(outcome.device)}`;
+}
+
+/** "1 device", "3 devices". */
+export function countDevices(count: number): string {
+  return count === 1 ? '1 device' : `${count} devices`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Time left on a TOTP code, as a ring that drains clockwise (renderer UI). Drawn entirely by a
+ * CSS animation started from `validUntilMs` (transform and opacity only, so the compositor
+ * runs it): no timers and no re-render while it drains. Key it on `validUntilMs` to restart.
+ */
+import { useLayoutEffect, useRef } from 'react';
+
+interface CountdownRingProps {
+  readonly validUntilMs: number;
+  readonly periodSeconds: number;
+  /** The last seconds of the code: drawn in the warning colour. */
+  readonly urgent: boolean;
+}
+
+export function CountdownRing({ validUntilMs, periodSeconds, urgent }: CountdownRingProps) {
+  const ref = useRef<HTMLSpanElement>(null);
+
+  useLayoutEffect(() => {
+    const ring = ref.current;
+    if (ring === null) {
+      return;
+    }
+    // The local clock only places the animation; the code itself always comes from main.
+    const remainingMs = Math.min(periodSeconds * 1000, Math.max(0, validUntilMs - Date.now()));
+    const elapsedMs = periodSeconds * 1000 - remainingMs;
+    ring.style.setProperty('--ring-period', `${periodSeconds}s`);
+    ring.style.setProperty('--ring-delay', `${-elapsedMs}ms`);
+  }, [validUntilMs, periodSeconds]);
+
+  return (
+    <span ref={ref} className={urgent ? 'ring ring--urgent' : 'ring'} aria-hidden="true">
+      <span className="ring__mask" />
+      <span className="ring__filler" />
+      <span className="ring__spinner" />
+    </span>
+  );
+}
