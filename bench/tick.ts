@@ -44,6 +44,9 @@ try {
   );
   if (!added.ok) throw new Error(added.message);
   const page = await browser.newPage({ viewport: { width: 520, height: 900 } });
+  // tsx compiles with esbuild's keepNames, which wraps functions in a `__name` helper that does
+  // not exist inside the page the function is sent to.
+  await page.addInitScript({ content: 'globalThis.__name = f => f;' });
   await harness.open(page);
   await page.locator(`li[data-device-id="${added.device.id}"] [data-testid="code"]`).waitFor();
 
