@@ -11,7 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     sourcemap: false,
-    rollupOptions: {
+    rolldownOptions: {
       input: { tessera: resolve(import.meta.dirname, 'main/cli/tessera.ts') },
       external: ['keytar', ...builtinModules, ...builtinModules.map(m => `node:${m}`)],
       output: { format: 'esm', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },

@@ -45,13 +45,12 @@ export function secondaryLine(device: RowFields): string {
   if (aws === null) {
     return device.group.kind === 'issuer' ? '' : device.accountName;
   }
-  const principal = aws.root
-    ? 'Root user'
-    : aws.iamUser === null
-      ? issuerLine(device)
-      : `IAM user ${aws.iamUser}`;
-  const account = [aws.alias, aws.accountId].filter(part => part !== null).join(' · ');
-  return device.group.kind === 'aws' || account === '' ? principal : `${account} · ${principal}`;
+  // Until the user says whose device it is, say nothing: the heading already says "AWS".
+  const principal = aws.root ? 'Root user' : aws.iamUser === null ? '' : `IAM user ${aws.iamUser}`;
+  if (device.group.kind === 'aws') return principal;
+  return [aws.alias, aws.accountId, principal || null]
+    .filter((part): part is string => part !== null && part !== '')
+    .join(' · ');
 }
 
 export interface DeviceGroupView {

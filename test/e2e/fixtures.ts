@@ -6,6 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { Harness } from '../harness/harness';
 
 export const test = base.extend<{ harness: Harness; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   harness: async ({}, use) => {
     const harness = await Harness.start();
     await use(harness);

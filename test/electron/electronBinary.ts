@@ -1,10 +1,12 @@
 /**
  * Finds the Electron binary the `electron` npm package would launch, or explains why there is
- * none. The package's install script downloads it; offline installs skip that download
- * (ELECTRON_SKIP_BINARY_DOWNLOAD=1), and then `require('electron')` throws.
+ * none — without `require('electron')`: since Electron 45 that call downloads a missing binary
+ * on the spot, and a test must never reach for the network. Offline installs
+ * (ELECTRON_SKIP_BINARY_DOWNLOAD=1) have no `path.txt` and no `dist/`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 export type ElectronBinary = { readonly path: string } | { readonly missing: string };
 
@@ -15,13 +17,16 @@ export function findElectronBinary(): ElectronBinary {
       ? { path: fromEnv }
       : { missing: `TESSERA_ELECTRON_PATH=${fromEnv} does not exist` };
   }
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: `the electron package points at ${String(path)}, which does not exist` };
-  } catch (error) {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) {
     return {
-      missing: `no Electron binary is installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); install without ELECTRON_SKIP_BINARY_DOWNLOAD or set TESSERA_ELECTRON_PATH`,
+      missing:
+        'no Electron binary is installed (node_modules/electron has no path.txt: installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1?); install Electron on a machine that can download it, or set TESSERA_ELECTRON_PATH',
     };
   }
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary)
+    ? { path: binary }
+    : { missing: `the Electron binary ${binary} is missing` };
 }

@@ -59,7 +59,7 @@ export function UriForm({ focusOnMount, onAdded, onCancel }: UriFormProps) {
       <Field
         label="otpauth:// URI"
         error={error}
-        hint="The text behind a setup QR code, e.g. otpauth://totp/Example:alice?secret=…&issuer=Example"
+        hint="The text behind a setup QR code: otpauth://totp/Example:alice?secret=…"
       >
         {control => (
           <textarea

@@ -10,8 +10,8 @@ export function EmptyState({ onAdd }: { readonly onAdd: () => void }) {
       <h2 className="empty__title">No devices yet</h2>
       <p className="empty__text">
         Tessera is a virtual MFA device on your computer. In the AWS console’s “Assign MFA device”
-        wizard, pick “Authenticator app”, then scan or paste the secret here — the same works for
-        any site that shows a QR code.
+        wizard, pick “Authenticator app”, choose “Show secret key”, and enter it here — the same
+        works for any site that offers an authenticator app.
       </p>
       <button type="button" className="button button--primary" onClick={onAdd}>
         <Icon name="plus" />

@@ -72,6 +72,11 @@ describe('primaryLine and secondaryLine', () => {
     expect(secondaryLine(row)).toBe('IAM user alice');
   });
 
+  it('adds no second line to an AWS device whose IAM user is not known yet', () => {
+    const row = device({ aws: { ...aws, iamUser: null }, group: awsGroup });
+    expect(secondaryLine(row)).toBe('');
+  });
+
   it('says Root user for a root device', () => {
     const row = device({ aws: { ...aws, iamUser: null, root: true }, group: awsGroup });
     expect(secondaryLine(row)).toBe('Root user');
