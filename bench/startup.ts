@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import keytar from 'keytar';
 import type { Device } from '../main/core/device/device';
+import { encodeBase32 } from '../main/core/otp/base32';
 import { addDevice } from '../main/core/vault/vaultDocument';
 import { FsVaultStore } from '../main/node/fsVaultStore';
 import { KeytarSecretStore } from '../main/node/keytarSecretStore';
@@ -26,23 +27,6 @@ const runs = Number(values.runs);
 const service = `tessera-bench-${randomBytes(4).toString('hex')}`;
 const home = await mkdtemp(join(tmpdir(), 'tessera-bench-'));
 
-const base32 = (bytes: Buffer) => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = ((value << 8) | byte) & 0xffff;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet.charAt((value >>> (bits - 5)) & 31);
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet.charAt((value << (5 - bits)) & 31);
-  return out;
-};
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -56,7 +40,7 @@ try {
   const now = Date.now();
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
-    await keytar.setPassword(service, id, base32(randomBytes(i % 3 === 0 ? 40 : 20)));
+    await keytar.setPassword(service, id, encodeBase32(randomBytes(i % 3 === 0 ? 40 : 20)));
     const account = String(100000000000 + (i % 40));
     devices.push({
       id,

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../test/support/chromium';
 import { Harness } from '../test/harness/harness';
 
 const { values } = parseArgs({
@@ -21,17 +22,7 @@ const PERIOD_S = 2; // short period so 20 boundaries take 40 s; the mechanism is
 
 const SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const harness = await Harness.start();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 try {
   // A realistic list behind the measured device: many 30 s devices that change at :00/:30.
   for (let i = 0; i < background; i++) {

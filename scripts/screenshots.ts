@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../test/support/chromium';
 import { encodeBase32 } from '../main/core/otp/base32';
 import { Harness } from '../test/harness/harness';
 
@@ -176,17 +177,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   let harness: Harness | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     harness = await Harness.start();
     await populate(harness);
     await listShots(browser, harness);

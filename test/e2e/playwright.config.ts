@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 
 // End-to-end tests of the real renderer in Debian's Chromium against the harness (real services,
 // real keychain via scripts/with-secret-service.sh). Playwright's own browser downloads are not
@@ -16,18 +17,7 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   use: {
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     viewport: { width: 520, height: 760 },
     trace: 'retain-on-failure',
   },

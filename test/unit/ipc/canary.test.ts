@@ -5,28 +5,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { invokeChannels, type InvokeChannel } from '../../../preload/contract/contract';
+import { encodeBase32 } from '../../../main/core/otp/base32';
 import { totpCodeAt } from '../../../main/core/otp/codes';
 import { OtpSecret } from '../../../main/core/secret';
 import { startTestTessera, type TestTessera } from '../../support/services';
 
 const SEED_TEXT = 'canary-seed-0123456789-CANARY'; // 29 bytes, recognisable in any encoding
 const seedBytes = Buffer.from(SEED_TEXT, 'utf8');
-const base32 = (bytes: Buffer) => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet.charAt((value >>> (bits - 5)) & 31);
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet.charAt((value << (5 - bits)) & 31);
-  return out;
-};
+const base32 = (bytes: Buffer) => encodeBase32(bytes);
 const SEED_B32 = base32(seedBytes);
 const HOTP_SEED = Buffer.from('second-canary-seed-for-hotp!!', 'utf8');
 const MANUAL_SEED = Buffer.from('third-canary-typed-by-hand!!!', 'utf8');
