@@ -7,7 +7,7 @@
 import keytar from 'keytar';
 import { KeychainUnavailableError, type SecretStore } from '../core/ports';
 import { OtpSecret } from '../core/secret';
-import { decodeBase32Secret, encodeBase32 } from '../core/otp/base32';
+import { decodeBase32, encodeBase32 } from '../core/otp/base32';
 
 /** What a user can do about it; shown as is by the app and the CLI (HOSTILE-INPUTS #48). */
 export const KEYCHAIN_UNAVAILABLE_MESSAGE =
@@ -142,10 +142,15 @@ function assertDeviceId(deviceId: string): void {
   }
 }
 
-/** The stored text back to a seed, with the same base32 rules as everywhere else. */
+/** The stored text back to a seed; undefined when it is not base32 (a damaged item). */
 function toSecret(text: string): OtpSecret | undefined {
-  const decoded = decodeBase32Secret(text);
-  return decoded.ok ? decoded.secret : undefined;
+  const bytes = decodeBase32(text);
+  if (bytes === undefined) return undefined;
+  try {
+    return OtpSecret.fromBytes(bytes);
+  } finally {
+    bytes.fill(0); // OtpSecret keeps its own copy
+  }
 }
 
 /**

@@ -136,7 +136,40 @@ export function decodeBase32Secret(input: string): Base32SecretOutcome {
     };
   }
 
-  const bytes = new Uint8Array(byteLength);
+  const bytes = packValues(values);
+  const secret = OtpSecret.fromBytes(bytes);
+  bytes.fill(0); // OtpSecret keeps its own copy
+  values.fill(0);
+  return { ok: true, secret };
+}
+
+/**
+ * Plain RFC 4648 decoding with no OTP policy (no length limits, no messages), for text Tessera
+ * stored itself, such as keychain items. Stricter about form than decodeBase32Secret, because
+ * damage must show: no separators, and no length an encoder cannot produce (1, 3 or 6 characters
+ * past a multiple of 8); lower case and trailing padding from other tools are fine. Undefined for
+ * anything else. SECURITY: says nothing about the input, so no part of a seed reaches an error.
+ */
+export function decodeBase32(text: string): Uint8Array | undefined {
+  const body = text.replace(/=+$/u, '');
+  if (body.length === 0 || IMPOSSIBLE_REMAINDERS.has(body.length % 8)) return undefined;
+  const values: number[] = [];
+  for (const char of body) {
+    const value = VALUES.get(char);
+    if (value === undefined) return undefined;
+    values.push(value);
+  }
+  const bytes = packValues(values);
+  values.fill(0);
+  return bytes;
+}
+
+/** Lengths (mod 8) no RFC 4648 encoder produces: 5, 15 or 30 bits cannot end a byte string. */
+const IMPOSSIBLE_REMAINDERS = new Set([1, 3, 6]);
+
+/** 5-bit values → bytes. The leftover trailing bits (< 8) are dropped on purpose (HOSTILE #6). */
+function packValues(values: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(Math.floor((values.length * 5) / 8));
   let buffer = 0;
   let bits = 0;
   let index = 0;
@@ -148,12 +181,7 @@ export function decodeBase32Secret(input: string): Base32SecretOutcome {
       bytes[index++] = (buffer >> bits) & 0xff;
     }
   }
-  // The remaining `bits` (< 8) are the leftover trailing bits: ignored on purpose (see above).
-
-  const secret = OtpSecret.fromBytes(bytes);
-  bytes.fill(0); // OtpSecret keeps its own copy
-  values.fill(0);
-  return { ok: true, secret };
+  return bytes;
 }
 
 /** RFC 4648 base32 of `bytes`: upper case, without `=` padding (the Key Uri Format's form). */

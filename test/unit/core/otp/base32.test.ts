@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  decodeBase32,
   decodeBase32Secret,
   encodeBase32,
   MAX_SECRET_INPUT_LENGTH,
@@ -209,4 +210,25 @@ describe('decodeBase32Secret', () => {
       }),
     );
   });
+});
+
+describe('decodeBase32', () => {
+  it('inverts encodeBase32 for every length, with no OTP length policy', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), bytes => {
+        expect(decodeBase32(encodeBase32(bytes))).toEqual(bytes);
+      }),
+    );
+  });
+
+  it('accepts lower case and trailing padding from other tools', () => {
+    expect(decodeBase32('mzxw6===')).toEqual(new TextEncoder().encode('foo'));
+  });
+
+  it.each(['', '====', 'MZXW6!', 'MZ=XW6', 'MZXW1', 'MZXW6 ', 'MZ-XW6', 'ABC', 'MZXW6Y'])(
+    'returns undefined for %j',
+    text => {
+      expect(decodeBase32(text)).toBeUndefined();
+    },
+  );
 });
