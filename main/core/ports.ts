@@ -4,6 +4,7 @@
  */
 import type { VaultDocument } from './vault/vaultDocument';
 import type { OtpSecret } from './secret';
+import type { Settings } from './settings/settings';
 
 /** Where seeds live: one item per device, keyed by the device id. Never plaintext on disk. */
 export interface SecretStore {
@@ -55,6 +56,28 @@ export interface Timers {
   clearInterval(handle: TimerHandle): void;
 }
 export type TimerHandle = { readonly __timer: unique symbol } | number | object;
+
+/** One SNTP exchange with a time server (RFC 4330): the offset and delay of this computer's clock. */
+export interface TimeServerClient {
+  /** @throws TimeServerError when the server cannot be reached or answers nonsense. */
+  query(server: string, timeoutMs: number): Promise<TimeSample>;
+}
+
+export interface TimeSample {
+  /** Server time minus local time, in ms (add it to the local clock to get the server's). */
+  readonly offsetMs: number;
+  readonly roundTripMs: number;
+}
+
+export class TimeServerError extends Error {
+  override readonly name = 'TimeServerError';
+}
+
+/** settings.json: small, validated on load, written atomically. */
+export interface SettingsStore {
+  load(): Promise<Settings>;
+  update(change: (current: Settings) => Settings): Promise<Settings>;
+}
 
 /** The system clipboard (Electron's async API in the app, a recording fake in the harness). */
 export interface Clipboard {

@@ -2,19 +2,28 @@
  * Contract rows → service calls (ipc layer). Arguments arrive already validated by the router;
  * every result is a view or an outcome value, never key material.
  */
-import type { CopyOutcome } from '../../preload/contract/contract';
-import type { ClipboardService } from '../services/clipboardService';
+import type { ClockHealth } from '../services/clockHealth';
 import type { CodeService } from '../services/codeService';
+import type { CopyService } from '../services/copyService';
 import type { DeviceService } from '../services/deviceService';
+import type { EnrollmentService } from '../services/enrollmentService';
 import type { Handlers } from './router';
 
 export interface HandlerServices {
   readonly devices: DeviceService;
   readonly codes: CodeService;
-  readonly clipboard: ClipboardService;
+  readonly copier: CopyService;
+  readonly enrollment: EnrollmentService;
+  readonly clockHealth: ClockHealth;
 }
 
-export function createHandlers({ devices, codes, clipboard }: HandlerServices): Handlers {
+export function createHandlers({
+  devices,
+  codes,
+  copier,
+  enrollment,
+  clockHealth,
+}: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
     'app.retryKeychain': () => devices.retryKeychain(),
@@ -23,27 +32,16 @@ export function createHandlers({ devices, codes, clipboard }: HandlerServices): 
     'devices.addManual': input => devices.addManual(input),
     'devices.rename': (id, input) => devices.rename(id, input),
     'devices.remove': id => devices.remove(id),
+    'devices.editAws': (id, input) => devices.editAws(id, input),
     'codes.current': () => Promise.resolve(codes.current()),
-    'codes.copy': async (id, which): Promise<CopyOutcome> => {
-      const device = devices.device(id);
-      if (device === undefined) {
-        return { ok: false, reason: 'not-found', message: 'That device no longer exists.' };
-      }
-      const code = codes.codeFor(id, which);
-      if (code === undefined) {
-        return {
-          ok: false,
-          reason: 'secret-missing',
-          message:
-            'This device has no secret in the keychain, so it has no code. Re-enter its secret or delete it.',
-        };
-      }
-      const written = await clipboard.copyCode(code);
-      if (!written.ok)
-        return { ok: false, reason: 'clipboard-unavailable', message: written.message };
-      await devices.markUsed(id);
-      return { ok: true, which, clearAfterMs: written.clearAfterMs };
-    },
+    'codes.copy': (id, which, options) => copier.copyCode(id, which, options),
     'codes.advanceHotp': id => devices.advanceHotp(id),
+    'aws.enrollment': (id, { userName }) => Promise.resolve(enrollment.enrollment(id, userName)),
+    'aws.copyEnrollment': (id, { item, code2Step, userName }) =>
+      enrollment.copy(id, item, code2Step, userName),
+    'clock.status': () => Promise.resolve(clockHealth.status()),
+    'clock.check': () => clockHealth.check(),
+    'clock.applyOffset': apply => clockHealth.applyOffset(apply),
+    'clock.setServer': server => clockHealth.setServer(server),
   };
 }

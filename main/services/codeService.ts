@@ -95,8 +95,13 @@ export class CodeService {
     this.#schedule(nowMs);
   }
 
-  #nowMs(): number {
+  /** The time codes are computed for: the wall clock plus any applied NTP offset. */
+  nowMs(): number {
     return this.clock.nowMs() + this.#offsetMs;
+  }
+
+  #nowMs(): number {
+    return this.nowMs();
   }
 
   #schedule(fromMs: number): void {

@@ -7,12 +7,14 @@
 import type {
   AddOutcome,
   AppStatusView,
+  AwsEditInput,
   DeviceView,
   DeviceWarning,
   EditOutcome,
   ManualEntryInput,
   RenameInput,
 } from '../../preload/contract/contract';
+import { validateAwsEdit } from '../core/aws/awsEdit';
 import { parseAwsLabel } from '../core/device/awsLabel';
 import type { Device } from '../core/device/device';
 import { toDeviceView, type SecretStatus } from '../core/device/deviceView';
@@ -252,8 +254,24 @@ export class DeviceService {
     );
   }
 
-  async markUsed(id: string): Promise<void> {
-    await this.#edit(id, device => ({ ...device, lastUsedAt: this.deps.clock.nowMs() }));
+  /** Records a copy: when, and for TOTP which time step (what the reuse guard checks). */
+  async markUsed(id: string, copiedStep?: number): Promise<void> {
+    await this.#edit(id, device => ({
+      ...device,
+      lastUsedAt: this.deps.clock.nowMs(),
+      ...(copiedStep === undefined ? {} : { lastCopiedStep: copiedStep }),
+    }));
+  }
+
+  /** Attaches (or corrects) the AWS metadata the user confirmed; nothing changes if invalid. */
+  async editAws(id: string, input: AwsEditInput): Promise<EditOutcome> {
+    const validated = validateAwsEdit(input);
+    if (!validated.ok) return { ok: false, reason: 'invalid', message: validated.message };
+    return this.#edit(id, device => ({
+      ...device,
+      aws: validated.aws,
+      updatedAt: this.deps.clock.nowMs(),
+    }));
   }
 
   async #edit(id: string, change: (device: Device) => Device): Promise<EditOutcome> {

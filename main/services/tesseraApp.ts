@@ -4,12 +4,23 @@
  * exercises is what the app runs; only the adapters passed in differ.
  */
 import { randomUUID } from 'node:crypto';
-import type { Clipboard, Clock, SecretStore, Timers, VaultStore } from '../core/ports';
+import type {
+  Clipboard,
+  Clock,
+  SecretStore,
+  SettingsStore,
+  Timers,
+  TimeServerClient,
+  VaultStore,
+} from '../core/ports';
 import { createHandlers } from '../ipc/handlers';
 import { createEmitter, registerHandlers, type IpcTransport, type Logger } from '../ipc/router';
 import { ClipboardService, DEFAULT_CLIPBOARD_CLEAR_MS } from './clipboardService';
+import { ClockService } from './clockService';
 import { CodeService, type CodeServiceOptions } from './codeService';
+import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
+import { EnrollmentService } from './enrollmentService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -17,6 +28,10 @@ export interface TesseraAdapters {
   readonly clock: Clock;
   readonly timers: Timers;
   readonly clipboard: Clipboard;
+  readonly timeServer: TimeServerClient;
+  readonly settings: SettingsStore;
+  /** Check the clock soon after start-up and every few hours (off in most tests). */
+  readonly clockAutoCheck?: boolean;
   readonly transport: IpcTransport;
   readonly log: Logger;
   readonly newId?: () => string;
@@ -28,6 +43,7 @@ export interface TesseraApp {
   readonly devices: DeviceService;
   readonly codes: CodeService;
   readonly clipboard: ClipboardService;
+  readonly clockHealth: ClockService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
   readonly reconciled: Promise<void>;
   stop(): Promise<void>;
@@ -57,11 +73,31 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
       ? DEFAULT_CLIPBOARD_CLEAR_MS
       : adapters.clipboardClearMs,
   );
-  registerHandlers(adapters.transport, createHandlers({ devices, codes, clipboard }), adapters.log);
-  const unsubscribe = devices.onChange(() => {
-    emit('devices.changed', devices.list());
+  const copier = new CopyService(devices, codes, clipboard);
+  const enrollment = new EnrollmentService(devices, codes, copier);
+  const clockHealth = await ClockService.open({
+    timeServer: adapters.timeServer,
+    settings: adapters.settings,
+    clock: adapters.clock,
+    timers: adapters.timers,
+    codes,
+    autoCheck: adapters.clockAutoCheck ?? true,
   });
+  registerHandlers(
+    adapters.transport,
+    createHandlers({ devices, codes, copier, enrollment, clockHealth }),
+    adapters.log,
+  );
+  const unsubscribers = [
+    devices.onChange(() => {
+      emit('devices.changed', devices.list());
+    }),
+    clockHealth.onChange(status => {
+      emit('clock.changed', status);
+    }),
+  ];
   codes.start();
+  clockHealth.start();
   // Codes are showing; now look for keychain items without metadata, off the start-up path.
   const reconciled = devices.recoverOrphans().then(
     () => undefined,
@@ -75,9 +111,11 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     devices,
     codes,
     clipboard,
+    clockHealth,
     reconciled,
     async stop() {
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      clockHealth.stop();
       codes.stop();
       await clipboard.flush();
       await reconciled; // never leave a vault write running behind a stopped app

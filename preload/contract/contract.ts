@@ -137,18 +137,111 @@ export type EditOutcome = z.infer<typeof EditOutcome>;
 export const CopyOutcome = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
-    which: z.enum(['current', 'next']),
+    which: z.enum(['current', 'next', 'code1', 'code2', 'enable-command', 'resync-command']),
     clearAfterMs: z.number().nullable(),
   }),
   z.object({
     ok: z.literal(false),
-    reason: z.enum(['not-found', 'secret-missing', 'clipboard-unavailable']),
+    reason: z.enum([
+      'not-found',
+      'secret-missing',
+      'clipboard-unavailable',
+      /** This code was copied before: AWS accepts each code once (the reuse guard). */
+      'already-used',
+      /** The enrollment pair shown has expired: ask for a fresh one. */
+      'expired',
+      'invalid',
+    ]),
     message: z.string(),
+    /** With `already-used`: when the next code appears (epoch ms). */
+    nextCodeAtMs: z.number().nullable(),
   }),
 ]);
 export type CopyOutcome = z.infer<typeof CopyOutcome>;
 
 const Text = (max: number) => z.string().max(max);
+
+/** What the user confirms about an AWS virtual MFA device (DESIGN.md §4, §8). */
+export const AwsEditInput = z.object({
+  /** 12-digit account ID; required for a serial ARN (an alias alone cannot make one). */
+  accountId: Text(32).nullable(),
+  alias: Text(64).nullable(),
+  /** The MFA device name (the last part of the serial ARN). */
+  deviceName: Text(128),
+  principal: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('iam-user'), userName: Text(64) }),
+    z.object({ kind: z.literal('root') }),
+    z.object({ kind: z.literal('unknown') }),
+  ]),
+  serialArn: Text(1024).nullable(),
+});
+export type AwsEditInput = z.infer<typeof AwsEditInput>;
+
+/**
+ * The enrollment (or resync) pair: AWS asks for two consecutive codes, code 1 of the period
+ * that just ended and code 2 of the fresh one, submitted while code 2 is still valid. Main
+ * decides when the pair may be shown (≥ 20 s of validity left) and computes it.
+ */
+export const EnrollmentView = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ready'),
+    deviceId: z.uuid(),
+    code1: z.string(),
+    code2: z.string(),
+    /** Time step of code 2; copy requests name it so a stale pair is refused, not re-timed. */
+    code2Step: z.number().int(),
+    /** When code 2 stops being valid (epoch ms): "submit now — N s left". */
+    validUntilMs: z.number(),
+    periodSeconds: z.number().int(),
+    /** Ready-to-paste AWS CLI commands, or null with `commandNote` saying what is missing. */
+    enableCommand: z.string().nullable(),
+    resyncCommand: z.string().nullable(),
+    commandNote: z.string().nullable(),
+  }),
+  z.object({
+    status: z.literal('waiting'),
+    deviceId: z.uuid(),
+    /** The next rollover (epoch ms): ask again then. */
+    readyAtMs: z.number(),
+    periodSeconds: z.number().int(),
+  }),
+  z.object({
+    status: z.literal('unavailable'),
+    deviceId: z.uuid(),
+    reason: z.enum(['not-found', 'secret-missing', 'not-totp']),
+    message: z.string(),
+  }),
+]);
+export type EnrollmentView = z.infer<typeof EnrollmentView>;
+
+export const EnrollmentCopyItem = z.enum(['code1', 'code2', 'enable-command', 'resync-command']);
+export type EnrollmentCopyItem = z.infer<typeof EnrollmentCopyItem>;
+
+/** Clock health (DESIGN.md §5): the computer's clock against an NTP server. */
+export const ClockStatusView = z.object({
+  server: z.string(),
+  state: z.enum(['never-checked', 'checking', 'ok', 'drift', 'unreachable']),
+  /** Measured offset (server time − local time), when a check succeeded. */
+  offsetMs: z.number().nullable(),
+  /** Round-trip delay of the measurement. */
+  roundTripMs: z.number().nullable(),
+  checkedAtMs: z.number().nullable(),
+  /** The offset applied to code generation (0 unless the user applied a measurement). */
+  appliedOffsetMs: z.number(),
+  message: z.string().nullable(),
+});
+export type ClockStatusView = z.infer<typeof ClockStatusView>;
+
+/** An NTP server: a host name or an IP address, optionally with a port. */
+export const NtpServerInput = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(
+    /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/,
+    'a host name or address, e.g. time.aws.com',
+  );
 
 export const ManualEntryInput = z.object({
   type: z.enum(['totp', 'hotp']),
@@ -184,9 +277,41 @@ export const contract = {
   'devices.remove': invoke(z.tuple([DeviceIdArg]), EditOutcome),
   'devices.changed': event(z.array(DeviceView)),
   'codes.current': invoke(z.tuple([]), z.array(CodeView)),
-  'codes.copy': invoke(z.tuple([DeviceIdArg, z.enum(['current', 'next'])]), CopyOutcome),
+  'codes.copy': invoke(
+    z.tuple([
+      DeviceIdArg,
+      z.enum(['current', 'next']),
+      /** `allowReuse`: copy a code even if it was copied before (after the user confirmed). */
+      z.object({ allowReuse: z.boolean() }).optional(),
+    ]),
+    CopyOutcome,
+  ),
   'codes.advanceHotp': invoke(z.tuple([DeviceIdArg]), EditOutcome),
   'codes.changed': event(z.array(CodeView)),
+  'devices.editAws': invoke(z.tuple([DeviceIdArg, AwsEditInput]), EditOutcome),
+  /** The enrollment pair now, or when to ask again; `userName` fills in the CLI commands. */
+  'aws.enrollment': invoke(
+    z.tuple([DeviceIdArg, z.object({ userName: Text(64).nullable() })]),
+    EnrollmentView,
+  ),
+  'aws.copyEnrollment': invoke(
+    z.tuple([
+      DeviceIdArg,
+      z.object({
+        item: EnrollmentCopyItem,
+        code2Step: z.number().int().nonnegative(),
+        userName: Text(64).nullable(),
+      }),
+    ]),
+    CopyOutcome,
+  ),
+  'clock.status': invoke(z.tuple([]), ClockStatusView),
+  /** Measures the offset now (never blocks other channels; resolves when the check ends). */
+  'clock.check': invoke(z.tuple([]), ClockStatusView),
+  /** Applies the last measured offset to code generation (true), or stops applying it (false). */
+  'clock.applyOffset': invoke(z.tuple([z.boolean()]), ClockStatusView),
+  'clock.setServer': invoke(z.tuple([NtpServerInput]), ClockStatusView),
+  'clock.changed': event(ClockStatusView),
 } as const;
 
 export type Contract = typeof contract;

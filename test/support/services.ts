@@ -5,6 +5,8 @@
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import { FakeClock } from '../fakes/fakeClock';
 import { InMemorySecretStore } from '../fakes/inMemorySecretStore';
+import { FakeTimeServer } from '../fakes/fakeTimeServer';
+import { InMemorySettingsStore } from '../fakes/inMemorySettingsStore';
 import { InMemoryVaultStore } from '../fakes/inMemoryVaultStore';
 import { RecordingClipboard } from '../harness/recordingClipboard';
 import { MemoryTransport } from './memoryTransport';
@@ -19,17 +21,27 @@ export interface TestTessera {
   readonly vault: InMemoryVaultStore;
   readonly clipboard: RecordingClipboard;
   readonly transport: MemoryTransport;
+  readonly timeServer: FakeTimeServer;
+  readonly settings: InMemorySettingsStore;
   readonly warnings: { event: string; fields: Readonly<Record<string, string | number>> }[];
 }
 
 export async function startTestTessera(
-  options: { secrets?: InMemorySecretStore; vault?: InMemoryVaultStore; clock?: FakeClock } = {},
+  options: {
+    secrets?: InMemorySecretStore;
+    vault?: InMemoryVaultStore;
+    clock?: FakeClock;
+    settings?: InMemorySettingsStore;
+    clockAutoCheck?: boolean;
+  } = {},
 ): Promise<TestTessera> {
   const clock = options.clock ?? new FakeClock(T0);
   const secrets = options.secrets ?? new InMemorySecretStore();
   const vault = options.vault ?? new InMemoryVaultStore();
   const clipboard = new RecordingClipboard();
   const transport = new MemoryTransport();
+  const timeServer = new FakeTimeServer();
+  const settings = options.settings ?? new InMemorySettingsStore();
   const warnings: TestTessera['warnings'] = [];
   let n = 0;
   const app = await startTessera({
@@ -38,6 +50,9 @@ export async function startTestTessera(
     clock,
     timers: clock,
     clipboard,
+    timeServer,
+    settings,
+    clockAutoCheck: options.clockAutoCheck ?? false,
     transport,
     log: { warn: (event, fields) => warnings.push({ event, fields }) },
     newId: () => {
@@ -45,7 +60,7 @@ export async function startTestTessera(
       return `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
     },
   });
-  return { app, clock, secrets, vault, clipboard, transport, warnings };
+  return { app, clock, secrets, vault, clipboard, transport, timeServer, settings, warnings };
 }
 
 /** RFC 6238's SHA1 seed ("12345678901234567890") in base32. */

@@ -57,6 +57,11 @@ const common = {
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
   lastUsedAt: z.number().int().nonnegative().optional(),
+  /**
+   * TOTP time step of the last code copied (the reuse guard: AWS accepts each code once). Kept
+   * in the vault so the guard survives a restart within the period.
+   */
+  lastCopiedStep: z.number().int().nonnegative().optional(),
 };
 
 export const Device = z.discriminatedUnion('type', [

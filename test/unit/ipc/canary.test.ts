@@ -119,6 +119,32 @@ describe('the secret canary', () => {
         await call('codes.copy', id, 'next');
       },
       'codes.advanceHotp': () => call('codes.advanceHotp', hotpId),
+      'devices.editAws': () =>
+        call('devices.editAws', id, {
+          accountId: '123456789012',
+          alias: null,
+          deviceName: 'alice',
+          principal: { kind: 'iam-user', userName: 'alice' },
+          serialArn: 'arn:aws:iam::123456789012:mfa/alice',
+        }),
+      'aws.enrollment': async () => {
+        await call('aws.enrollment', id, { userName: 'alice' });
+        t.clock.advance(15_000); // into the "wait for the rollover" part of the period
+        await call('aws.enrollment', id, { userName: null });
+      },
+      'aws.copyEnrollment': async () => {
+        const step = Math.floor(t.clock.nowMs() / 30_000);
+        for (const item of ['code1', 'code2', 'enable-command', 'resync-command'] as const) {
+          await call('aws.copyEnrollment', id, { item, code2Step: step, userName: 'alice' });
+        }
+      },
+      'clock.status': () => call('clock.status'),
+      'clock.check': () => call('clock.check'),
+      'clock.applyOffset': async () => {
+        await call('clock.applyOffset', true);
+        await call('clock.applyOffset', false);
+      },
+      'clock.setServer': () => call('clock.setServer', '127.0.0.1:1'),
     };
     for (const channel of invokeChannels) await everyChannel[channel]();
     t.clock.advance(95_000);
