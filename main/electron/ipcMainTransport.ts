@@ -30,7 +30,11 @@ export function createIpcMainTransport(
       });
     },
     emit(channel, payload) {
-      if (!window.isDestroyed()) {
+      // Only to our renderer: navigation is denied anyway, but never push to anything else.
+      if (
+        !window.isDestroyed() &&
+        isTrustedRendererUrl(window.webContents.getURL(), devServerUrl)
+      ) {
         window.webContents.send(channel, payload);
       }
     },

@@ -2,7 +2,7 @@
  * Copying codes (services layer), with the reuse guard: AWS accepts each TOTP code only once, so
  * a code already copied (remembered per device as its time step, in the vault, so the guard
  * survives a restart within the period) is refused with when the next one appears, unless the
- * user confirms. HOTP codes are consumed by moving the counter, so they need no guard.
+ * user confirms. Copying an HOTP code consumes it: the counter moves on, so it needs no guard.
  */
 import type { CopyOutcome } from '../../preload/contract/contract';
 import { hotpAt, timeStep } from '../core/otp/codes';
@@ -44,14 +44,24 @@ export class CopyService {
     if (secret === undefined) return failure('secret-missing', SECRET_MISSING);
 
     if (device.type === 'hotp') {
-      const counter = device.counter + (which === 'next' ? 1 : 0);
-      return this.write(hotpAt(secret, device.algorithm, device.digits, counter), which, () =>
-        this.devices.markUsed(id),
+      // Copying an HOTP code uses it: the counter moves past it first (HOSTILE-INPUTS #44).
+      const consumed = await this.devices.consumeHotp(id, which === 'next' ? 1 : 0);
+      if (!consumed.ok)
+        return failure(consumed.reason === 'not-found' ? 'not-found' : 'invalid', consumed.message);
+      return this.write(
+        hotpAt(secret, device.algorithm, device.digits, consumed.counter),
+        which,
+        () => Promise.resolve(),
       );
     }
     const periodMs = device.periodSeconds * 1000;
     const step = timeStep(this.codes.nowMs(), device.periodSeconds) + (which === 'next' ? 1 : 0);
-    if (!options.allowReuse && device.lastCopiedStep === step) {
+    // RFC 6238 §5.2: a verifier refuses a code once it has seen it or a later one.
+    if (
+      !options.allowReuse &&
+      device.lastCopiedStep !== undefined &&
+      step <= device.lastCopiedStep
+    ) {
       const nextCodeAtMs = (step + 1) * periodMs;
       const seconds = Math.max(1, Math.ceil((nextCodeAtMs - this.codes.nowMs()) / 1000));
       return failure(

@@ -4,6 +4,7 @@
  * start-up). Write order keeps crashes harmless: a seed is stored before its metadata, and a
  * delete records its intent in the metadata before the keychain item goes (DESIGN.md §1.4).
  */
+import { ZodError } from 'zod';
 import type {
   AddOutcome,
   AppStatusView,
@@ -63,6 +64,8 @@ export class DeviceService {
   #keychain: KeychainState = { available: true };
   #vaultNotice: string | null = null;
   #recovered = 0;
+  /** `known`: seeds of known devices are kept in memory (the app); `on-demand`: the CLI. */
+  #mode: 'known' | 'on-demand' = 'known';
   /** Ids whose seed is stored but whose metadata is still being written. */
   readonly #adding = new Set<string>();
   readonly #listeners = new Set<() => void>();
@@ -90,7 +93,8 @@ export class DeviceService {
       service.#vaultNotice =
         'vault.json was damaged, so Tessera opened the previous copy. Check that your devices are all there.';
     }
-    if (options.secrets !== 'on-demand') await service.#loadKnownSecrets();
+    service.#mode = options.secrets ?? 'known';
+    if (service.#mode === 'known') await service.#loadKnownSecrets();
     return service;
   }
 
@@ -169,8 +173,12 @@ export class DeviceService {
       if (!orphans.includes(id)) secret.wipe();
     }
     if (orphans.length === 0) return 0;
+    for (const id of orphans) {
+      const secret = all.get(id);
+      if (secret !== undefined) this.#secrets.set(id, secret);
+    }
     const nowMs = this.deps.clock.nowMs();
-    this.#document = await this.deps.vault.update(document => {
+    await this.#update(document => {
       let next = document;
       for (const id of orphans) {
         if (!findDevice(next, id) && !next.pendingSecretDeletes.includes(id)) {
@@ -179,10 +187,6 @@ export class DeviceService {
       }
       return next;
     });
-    for (const id of orphans) {
-      const secret = all.get(id);
-      if (secret !== undefined && findDevice(this.#document, id)) this.#secrets.set(id, secret);
-    }
     this.#recovered += orphans.length;
     this.#notify();
     return orphans.length;
@@ -220,15 +224,13 @@ export class DeviceService {
   async remove(id: string): Promise<EditOutcome> {
     if (!findDevice(this.#document, id)) return notFound();
     // 1. Record the intent with the metadata removal; 2. delete the seed; 3. clear the intent.
-    this.#document = await this.deps.vault.update(document => removeDevice(document, id));
+    await this.#update(document => removeDevice(document, id));
     this.#secrets.get(id)?.wipe();
     this.#secrets.delete(id);
     this.#notify();
     try {
       await this.deps.secrets.delete(id);
-      this.#document = await this.deps.vault.update(document =>
-        clearPendingDeletes(document, [id]),
-      );
+      await this.#update(document => clearPendingDeletes(document, [id]));
     } catch (error) {
       // The device is gone for the user; the keychain item is deleted at the next start-up.
       if (!(error instanceof KeychainUnavailableError)) throw error;
@@ -254,12 +256,47 @@ export class DeviceService {
     );
   }
 
+  /**
+   * Uses an HOTP code: moves the stored counter past it *before* the code is shown or copied
+   * (HOSTILE-INPUTS #44), reading the counter inside the locked update so two processes never
+   * hand out the same code. `skip` 1 uses the code after the current one. Returns the counter
+   * of the code to show.
+   */
+  async consumeHotp(
+    id: string,
+    skip: 0 | 1,
+  ): Promise<{ ok: true; counter: number } | Extract<EditOutcome, { ok: false }>> {
+    let used: number | undefined;
+    const outcome = await this.#edit(id, current => {
+      if (current.type !== 'hotp') return current;
+      used = current.counter + skip;
+      return {
+        ...current,
+        counter: used + 1,
+        lastUsedAt: this.deps.clock.nowMs(),
+        updatedAt: this.deps.clock.nowMs(),
+      };
+    });
+    if (!outcome.ok) return outcome;
+    if (used === undefined)
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: 'Only counter-based (HOTP) devices have counters.',
+      };
+    return { ok: true, counter: used };
+  }
+
   /** Records a copy: when, and for TOTP which time step (what the reuse guard checks). */
   async markUsed(id: string, copiedStep?: number): Promise<void> {
     await this.#edit(id, device => ({
       ...device,
       lastUsedAt: this.deps.clock.nowMs(),
-      ...(copiedStep === undefined ? {} : { lastCopiedStep: copiedStep }),
+      // Only ever forward: verifiers refuse older steps anyway (RFC 6238 §5.2), so a copy of an
+      // older code must not erase the record of a newer one.
+      ...(copiedStep === undefined
+        ? {}
+        : { lastCopiedStep: Math.max(copiedStep, device.lastCopiedStep ?? 0) }),
     }));
   }
 
@@ -276,13 +313,58 @@ export class DeviceService {
 
   async #edit(id: string, change: (device: Device) => Device): Promise<EditOutcome> {
     try {
-      this.#document = await this.deps.vault.update(document => updateDevice(document, id, change));
+      await this.#update(document => updateDevice(document, id, change));
     } catch (error) {
       if (error instanceof VaultEditError && error.reason === 'not-found') return notFound();
+      // A value the contract allowed but the stored schema does not (e.g. a name that NFC
+      // normalisation made longer): refused, nothing written.
+      if (error instanceof ZodError) {
+        return { ok: false, reason: 'invalid', message: 'That value is too long or out of range.' };
+      }
       throw error;
     }
     this.#notify();
     return { ok: true };
+  }
+
+  /**
+   * Writes through the vault store and adopts the newest document it returns, which may hold
+   * devices another process (the CLI) added: their seeds are read now, so they never show as
+   * "missing" (and the user is never invited to delete a device whose seed is fine).
+   */
+  async #update(change: (document: VaultDocument) => VaultDocument): Promise<VaultDocument> {
+    const document = await this.deps.vault.update(change);
+    await this.#adopt(document);
+    return document;
+  }
+
+  async #adopt(document: VaultDocument): Promise<void> {
+    this.#document = document;
+    if (this.#mode !== 'known' || !this.#keychain.available) return;
+    const live = new Set(document.devices.map(device => device.id));
+    for (const [id, secret] of this.#secrets) {
+      if (!live.has(id) && !this.#adding.has(id)) {
+        secret.wipe();
+        this.#secrets.delete(id);
+      }
+    }
+    const unknown = [...live].filter(id => !this.#secrets.has(id) && !this.#adding.has(id));
+    if (unknown.length === 0) return;
+    try {
+      for (const [id, secret] of await this.deps.secrets.getMany(unknown)) {
+        if (!this.#secrets.has(id)) this.#secrets.set(id, secret);
+      }
+    } catch (error) {
+      if (!(error instanceof KeychainUnavailableError)) throw error;
+    }
+  }
+
+  /** Re-reads vault.json (another process, such as the CLI, may have changed it). */
+  async reload(): Promise<void> {
+    const loaded = await this.deps.vault.load();
+    if (loaded.document.generation === this.#document.generation) return;
+    await this.#adopt(loaded.document);
+    this.#notify();
   }
 
   async #addParsed(outcome: UriParseOutcome): Promise<AddOutcome> {
@@ -306,9 +388,16 @@ export class DeviceService {
         throw error;
       }
       try {
-        this.#document = await this.deps.vault.update(document =>
-          addDevice(document, { ...device, order: nextOrder(document) }),
-        );
+        await this.#update(document => {
+          // Another process's orphan scan may have recovered this very seed a moment ago:
+          // the real metadata replaces that placeholder.
+          const placeholder = findDevice(document, device.id);
+          const base =
+            placeholder?.recovered === true
+              ? { ...document, devices: document.devices.filter(d => d.id !== device.id) }
+              : document;
+          return addDevice(base, { ...device, order: placeholder?.order ?? nextOrder(base) });
+        });
       } catch (error) {
         await this.deps.secrets.delete(device.id).catch(() => false); // never leave an orphaned seed behind
         parsed.secret.wipe();
@@ -384,9 +473,17 @@ export class DeviceService {
       return;
     }
     this.#keychain = { available: true };
-    for (const secret of this.#secrets.values()) secret.wipe();
-    this.#secrets.clear();
-    for (const [id, secret] of found) this.#secrets.set(id, secret);
+    // Merge, never clear: a device added while this read was in flight keeps its seed.
+    for (const id of ids) {
+      if (found.has(id) || this.#adding.has(id)) continue;
+      this.#secrets.get(id)?.wipe();
+      this.#secrets.delete(id);
+    }
+    for (const [id, secret] of found) {
+      const previous = this.#secrets.get(id);
+      if (previous !== undefined && previous !== secret) previous.wipe();
+      this.#secrets.set(id, secret);
+    }
     await this.#finishPendingDeletes();
   }
 
@@ -395,9 +492,7 @@ export class DeviceService {
     const pending = this.#document.pendingSecretDeletes;
     if (pending.length === 0) return;
     await Promise.all(pending.map(id => this.deps.secrets.delete(id)));
-    this.#document = await this.deps.vault.update(document =>
-      clearPendingDeletes(document, pending),
-    );
+    await this.#update(document => clearPendingDeletes(document, pending));
   }
 
   #statusOf(id: string): SecretStatus {

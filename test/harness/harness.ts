@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,10 @@ import keytar from 'keytar';
 import type { EventChannel, InvokeChannel } from '../../preload/contract/contract';
 import { isTrustedRendererUrl } from '../../main/core/security/trustedSender';
 import { CONTENT_SECURITY_POLICY } from '../../main/core/security/windowPolicy';
+import { FsSettingsStore } from '../../main/node/fsSettingsStore';
 import { FsVaultStore } from '../../main/node/fsVaultStore';
+import { SntpTimeServerClient } from '../../main/node/sntpClient';
+import { startSntpResponder, type SntpResponder } from '../support/sntpResponder';
 import { KeytarSecretStore } from '../../main/node/keytarSecretStore';
 import { systemClock, systemTimers } from '../../main/node/systemClock';
 import type { IpcTransport } from '../../main/ipc/router';
@@ -59,12 +62,21 @@ export interface HarnessOptions {
   /** Reuse a keychain service name (with `home`, a restart sees the same devices). */
   readonly keychainService?: string;
   readonly clipboardClearMs?: number | null;
+  /**
+   * How far the loopback NTP server's time is from this computer's (ms). The harness never
+   * talks to a real time server: its settings point at this responder on 127.0.0.1.
+   */
+  readonly ntpOffsetMs?: number;
+  /** Check the clock at start-up like the app does (default: only on request). */
+  readonly clockAutoCheck?: boolean;
 }
 
 class HarnessTransport implements IpcTransport {
   readonly handlers = new Map<InvokeChannel, (rawArgs: readonly unknown[]) => Promise<unknown>>();
   readonly pages = new Set<Page>();
   readonly events: { channel: EventChannel; payload: unknown }[] = [];
+  /** The harness's own origin, set once its server listens. */
+  origin: string | undefined;
 
   handle(channel: InvokeChannel, handler: (rawArgs: readonly unknown[]) => Promise<unknown>): void {
     this.handlers.set(channel, handler);
@@ -73,7 +85,8 @@ class HarnessTransport implements IpcTransport {
   emit(channel: EventChannel, payload: unknown): void {
     this.events.push({ channel, payload });
     for (const page of this.pages) {
-      if (page.isClosed()) continue;
+      // Like the Electron transport: events go to our renderer only.
+      if (page.isClosed() || !isTrustedRendererUrl(page.url(), this.origin)) continue;
       page
         // One JSON string crosses CDP far faster than Playwright's object-graph serialization,
         // and stands in for Electron's structured clone of the same plain data.
@@ -93,6 +106,7 @@ export class Harness {
   readonly transport = new HarnessTransport();
   #server: Server | undefined;
   #app: TesseraApp | undefined;
+  #ntp: SntpResponder | undefined;
   #ownsHome = false;
 
   private constructor(
@@ -109,6 +123,12 @@ export class Harness {
     const service = options.keychainService ?? `tessera-e2e-${randomBytes(6).toString('hex')}`;
     const harness = new Harness(home, service, options);
     harness.#ownsHome = options.home === undefined;
+    harness.#ntp = await startSntpResponder({ offsetMs: options.ntpOffsetMs ?? 0 });
+    const ntpAddress = harness.#ntp.address;
+    await new FsSettingsStore(home).update(settings => ({
+      ...settings,
+      clock: { ...settings.clock, server: ntpAddress },
+    }));
     await harness.#startServices();
     await harness.#startServer();
     return harness;
@@ -151,8 +171,15 @@ export class Harness {
     await this.#startServices();
   }
 
+  /** The loopback NTP responder, to change its offset during a test. */
+  get ntp(): SntpResponder {
+    if (this.#ntp === undefined) throw new Error('harness not started');
+    return this.#ntp;
+  }
+
   async stop(options: { keepData?: boolean } = {}): Promise<void> {
     await this.#app?.stop();
+    await this.#ntp?.stop();
     await new Promise<void>(done => {
       if (this.#server)
         this.#server.close(() => {
@@ -170,6 +197,9 @@ export class Harness {
   async #startServices(): Promise<void> {
     this.#app = await startTessera({
       vault: new FsVaultStore(this.home),
+      settings: new FsSettingsStore(this.home),
+      timeServer: new SntpTimeServerClient(),
+      clockAutoCheck: this.options.clockAutoCheck ?? false,
       secrets: new KeytarSecretStore(this.keychainService),
       clock: systemClock,
       timers: systemTimers,
@@ -184,23 +214,44 @@ export class Harness {
 
   async #startServer(): Promise<void> {
     const server = createServer((request, response) => {
-      void (async () => {
-        const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-        const relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '');
-        const file = resolve(RENDERER_DIR, relative);
-        if (!file.startsWith(RENDERER_DIR + '/') || !existsSync(file)) {
-          response.writeHead(404).end('Not found');
-          return;
-        }
-        response.writeHead(200, {
-          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-          'Cache-Control': 'no-store',
-        });
-        response.end(await readFile(file));
-      })();
+      void serveRendererFile(request.url ?? '/').then(
+        ({ status, headers, body }) => {
+          response.writeHead(status, headers).end(body);
+        },
+        () => {
+          response.writeHead(500).end('Error');
+        },
+      );
     });
     await new Promise<void>(done => server.listen(0, '127.0.0.1', done));
     this.#server = server;
+    this.transport.origin = this.url;
   }
+}
+
+/** The built renderer's files, with the app's CSP; anything outside the folder is a 404. */
+async function serveRendererFile(
+  requestUrl: string,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer | string }> {
+  let relative: string;
+  try {
+    const path = new URL(requestUrl, 'http://127.0.0.1').pathname;
+    relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '');
+  } catch {
+    return { status: 400, headers: {}, body: 'Bad request' };
+  }
+  const file = resolve(RENDERER_DIR, relative);
+  const info = file.startsWith(RENDERER_DIR + '/')
+    ? await stat(file).catch(() => undefined)
+    : undefined;
+  if (info === undefined || !info.isFile()) return { status: 404, headers: {}, body: 'Not found' };
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': 'no-store',
+    },
+    body: await readFile(file),
+  };
 }

@@ -24,9 +24,9 @@ export function planEnrollment(
   const periodMs = periodSeconds * 1000;
   const step = Math.floor(nowMs / periodMs);
   const validUntilMs = (step + 1) * periodMs;
-  // A period shorter than the minimum can never qualify: take whatever is left of a fresh one.
-  const needed = Math.min(minValidityMs, periodMs);
-  if (validUntilMs - nowMs >= needed) {
+  // A period no longer than the minimum can never qualify (timers always fire a little after
+  // the boundary): show its pair at once rather than wait forever.
+  if (periodMs <= minValidityMs || validUntilMs - nowMs >= minValidityMs) {
     return { ready: true, code1Step: step - 1, code2Step: step, validUntilMs };
   }
   return { ready: false, readyAtMs: validUntilMs };

@@ -4,10 +4,11 @@
  * recovered into the "Recovered" group, and only deletes the user already confirmed are
  * finished (ids in `pendingSecretDeletes`).
  */
-import type { Device } from '../device/device';
+import { DeviceId, type Device } from '../device/device';
 import type { VaultDocument } from './vaultDocument';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Exactly the ids a Device may have: anything else under our service is not ours to recover. */
+const isDeviceId = (id: string): boolean => DeviceId.safeParse(id).success;
 
 export interface ReconcilePlan {
   /** Devices whose keychain item is missing: shown as such, never deleted. */
@@ -33,9 +34,9 @@ export function planReconcile(
       .filter(device => !keychainIds.has(device.id))
       .map(device => device.id),
     orphans: [...keychainIds]
-      .filter(id => UUID.test(id) && !known.has(id) && !pending.has(id))
+      .filter(id => isDeviceId(id) && !known.has(id) && !pending.has(id))
       .sort(),
-    foreign: [...keychainIds].filter(id => !UUID.test(id)).sort(),
+    foreign: [...keychainIds].filter(id => !isDeviceId(id)).sort(),
     leftoverDeletes: document.pendingSecretDeletes.filter(id => keychainIds.has(id)),
     finishedDeletes: document.pendingSecretDeletes.filter(id => !keychainIds.has(id)),
   };

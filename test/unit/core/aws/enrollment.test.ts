@@ -73,3 +73,10 @@ describe('AWS CLI commands', () => {
     expect(shellQuote("it's $HOME")).toBe("'it'\\''s $HOME'");
   });
 });
+
+describe('planEnrollment with short periods', () => {
+  it('shows the pair at once when the period is no longer than the minimum validity', () => {
+    expect(planEnrollment((at(100, 0.5) / 30) * 10, 10)).toMatchObject({ ready: true });
+    expect(planEnrollment(1_000_019_999, 20)).toMatchObject({ ready: true });
+  });
+});
