@@ -16,6 +16,8 @@ import { FsVaultStore } from '../main/node/fsVaultStore';
 import { KeytarSecretStore } from '../main/node/keytarSecretStore';
 import { systemClock, systemTimers } from '../main/node/systemClock';
 import { startTessera } from '../main/services/tesseraApp';
+import { FakeTimeServer } from '../test/fakes/fakeTimeServer';
+import { InMemorySettingsStore } from '../test/fakes/inMemorySettingsStore';
 import { RecordingClipboard } from '../test/harness/recordingClipboard';
 import { MemoryTransport } from '../test/support/memoryTransport';
 
@@ -88,6 +90,9 @@ try {
           clock: systemClock,
           timers: systemTimers,
           clipboard: new RecordingClipboard(),
+          settings: new InMemorySettingsStore(),
+          timeServer: new FakeTimeServer(),
+          clockAutoCheck: false,
           transport,
           log: { warn: () => undefined },
         });

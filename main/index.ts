@@ -9,9 +9,11 @@ import { registerAppScheme, serveRenderer } from './electron/appProtocol';
 import { electronClipboard } from './electron/electronClipboard';
 import { createIpcMainTransport } from './electron/ipcMainTransport';
 import { createMainWindow } from './electron/mainWindow';
+import { FsSettingsStore } from './node/fsSettingsStore';
 import { FsVaultStore } from './node/fsVaultStore';
 import { KeytarSecretStore } from './node/keytarSecretStore';
 import { tesseraHome } from './node/paths';
+import { SntpTimeServerClient } from './node/sntpClient';
 import { systemClock, systemTimers } from './node/systemClock';
 import { startTessera, type TesseraApp } from './services/tesseraApp';
 
@@ -52,6 +54,8 @@ async function start(): Promise<void> {
   try {
     tessera = await startTessera({
       vault: new FsVaultStore(tesseraHome()),
+      settings: new FsSettingsStore(tesseraHome()),
+      timeServer: new SntpTimeServerClient(),
       secrets: new KeytarSecretStore(),
       clock: systemClock,
       timers: systemTimers,
@@ -75,6 +79,10 @@ async function start(): Promise<void> {
     tessera?.codes.refresh();
   };
   powerMonitor.on('resume', refresh);
+  // The CLI may have added or edited devices while the window was in the background.
+  window.on('focus', () => {
+    void tessera?.devices.reload();
+  });
   powerMonitor.on('unlock-screen', refresh);
   await window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }

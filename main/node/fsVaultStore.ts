@@ -5,12 +5,12 @@
  * file. It must never destroy a file it cannot read: a newer-version vault is refused, and a
  * damaged vault.json is only ever moved aside (bytes kept), never overwritten in place.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { VaultLoadResult, VaultStore } from '../core/ports';
 import { VaultDocument, emptyVault, parseVault, serializeVault } from '../core/vault/vaultDocument';
+import { removeStaleTempFiles, writeFileAtomic } from './atomicFile';
 
 /** File names inside the vault directory. */
 export const VAULT_FILE = 'vault.json';
@@ -18,8 +18,6 @@ export const PREVIOUS_VAULT_FILE = 'vault.prev.json';
 /** Where a damaged vault.json is moved when a write replaces it (kept for diagnosis, not read). */
 export const DAMAGED_VAULT_FILE = 'vault.damaged.json';
 const LOCK_FILE = 'vault.json.lock';
-/** `vault.json.<pid>.<random>.tmp`, as written by `#writeAtomically`. */
-const TEMP_FILE = /^vault\.json\.\d+\.[0-9a-f]+\.tmp$/;
 
 /**
  * A vault far larger than any real one (1,000 devices take about 500 KB) is refused before it is
@@ -308,36 +306,26 @@ export class FsVaultStore implements VaultStore {
     source: VaultState['source'],
     lockLost: () => Error | undefined,
   ): Promise<void> {
-    await this.#removeStaleTempFiles();
-    const tempPath = path.join(
-      this.dir,
-      `${VAULT_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-    );
+    await removeStaleTempFiles(this.dir, VAULT_FILE);
     try {
-      const handle = await fs.open(tempPath, 'wx', 0o600);
-      try {
-        await handle.writeFile(serializeVault(document), 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      const lost = lockLost();
-      if (lost !== undefined) {
-        throw new VaultFileError(
-          'busy',
-          this.vaultPath,
-          `Tessera lost its lock on ${this.vaultPath} while saving (the computer may have been ` +
-            'asleep or very busy). Nothing was changed; try again.',
-          { cause: lost },
-        );
-      }
-      await this.#keepPreviousGeneration(source);
-      await fs.rename(tempPath, this.vaultPath);
+      await writeFileAtomic(this.vaultPath, serializeVault(document), 0o600, {
+        beforeRename: async () => {
+          const lost = lockLost();
+          if (lost !== undefined) {
+            throw new VaultFileError(
+              'busy',
+              this.vaultPath,
+              `Tessera lost its lock on ${this.vaultPath} while saving (the computer may have been ` +
+                'asleep or very busy). Nothing was changed; try again.',
+              { cause: lost },
+            );
+          }
+          await this.#keepPreviousGeneration(source);
+        },
+      });
     } catch (cause) {
-      await fs.rm(tempPath, { force: true }).catch(() => undefined);
       throw cause instanceof VaultFileError ? cause : this.#writeError(cause);
     }
-    await this.#syncDirectory();
   }
 
   async #keepPreviousGeneration(source: VaultState['source']): Promise<void> {
@@ -361,36 +349,6 @@ export class FsVaultStore implements VaultStore {
         return;
       case 'none':
         return;
-    }
-  }
-
-  /** Temp files left by a writer that crashed; only ever called while holding the lock. */
-  async #removeStaleTempFiles(): Promise<void> {
-    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(
-      names
-        .filter(name => TEMP_FILE.test(name))
-        .map(name => fs.rm(path.join(this.dir, name), { force: true }).catch(() => undefined)),
-    );
-  }
-
-  /**
-   * Makes the renames durable. Best effort: the new vault.json is already in place, and Windows
-   * (and some file systems) cannot fsync a directory, so a failure here is not a failed save.
-   */
-  async #syncDirectory(): Promise<void> {
-    if (process.platform === 'win32') {
-      return;
-    }
-    try {
-      const handle = await fs.open(this.dir, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      // See above: durability of the directory entry is best effort.
     }
   }
 

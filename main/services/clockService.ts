@@ -30,8 +30,11 @@ export interface ClockServiceDeps {
 export class ClockService implements ClockHealth {
   #settings: Settings;
   #status: ClockStatusView;
-  #inFlight: Promise<ClockStatusView> | undefined;
+  /** The check running now, and the server it asks. */
+  #inFlight: { readonly server: string; readonly promise: Promise<ClockStatusView> } | undefined;
   #timer: TimerHandle | undefined;
+  /** True between start() and stop(): a check finishing after stop() schedules nothing. */
+  #running = false;
   readonly #listeners = new Set<(status: ClockStatusView) => void>();
 
   private constructor(
@@ -68,11 +71,14 @@ export class ClockService implements ClockHealth {
   }
 
   start(): void {
-    if (this.deps.autoCheck === false) return;
+    if (this.deps.autoCheck === false || this.#running) return;
+    this.#running = true;
     const loop = (delayMs: number) => {
       this.#timer = this.deps.timers.setTimeout(() => {
+        this.#timer = undefined;
+        // check() never rejects (#measure turns every failure into a status).
         void this.check().finally(() => {
-          loop(CHECK_INTERVAL_MS);
+          if (this.#running) loop(CHECK_INTERVAL_MS);
         });
       }, delayMs);
     };
@@ -80,16 +86,21 @@ export class ClockService implements ClockHealth {
   }
 
   stop(): void {
+    this.#running = false;
     if (this.#timer !== undefined) this.deps.timers.clearTimeout(this.#timer);
     this.#timer = undefined;
   }
 
   check(): Promise<ClockStatusView> {
-    // One check at a time: a second request joins the one in flight.
-    this.#inFlight ??= this.#measure().finally(() => {
-      this.#inFlight = undefined;
+    // One check per server at a time: a second request joins the one in flight. After
+    // setServer, the check of the old server is left to finish unheard and a new one starts.
+    const server = this.#settings.clock.server;
+    if (this.#inFlight?.server === server) return this.#inFlight.promise;
+    const promise = this.#measure(server).finally(() => {
+      if (this.#inFlight?.promise === promise) this.#inFlight = undefined;
     });
-    return this.#inFlight;
+    this.#inFlight = { server, promise };
+    return promise;
   }
 
   async applyOffset(apply: boolean): Promise<ClockStatusView> {
@@ -131,11 +142,12 @@ export class ClockService implements ClockHealth {
     return this.check();
   }
 
-  async #measure(): Promise<ClockStatusView> {
-    const server = this.#settings.clock.server;
-    this.#set({ state: 'checking' });
+  async #measure(server: string): Promise<ClockStatusView> {
+    this.#set({ server, state: 'checking' });
     try {
       const sample = await this.deps.timeServer.query(server, CHECK_TIMEOUT_MS);
+      // The user chose another server meanwhile: that server's check owns the status.
+      if (this.#settings.clock.server !== server) return this.#status;
       const applied = this.#settings.clock.appliedOffsetMs;
       const state = this.#stateFor(sample.offsetMs, applied);
       return this.#set({
@@ -147,14 +159,17 @@ export class ClockService implements ClockHealth {
         message: state === 'drift' ? driftMessage(sample.offsetMs - applied) : null,
       });
     } catch (error) {
-      if (!(error instanceof TimeServerError)) throw error;
+      if (this.#settings.clock.server !== server) return this.#status;
+      // Anything but a TimeServerError is a bug in the client; it must still not leave the
+      // status at 'checking' forever, nor reject a check the periodic timer does not await.
+      const reason = error instanceof TimeServerError ? error.message : 'unexpected error';
       return this.#set({
         server,
         state: 'unreachable',
         offsetMs: null,
         roundTripMs: null,
         checkedAtMs: this.deps.clock.nowMs(),
-        message: `Could not reach ${server} to check the clock (${error.message}). Codes still work if the computer's clock is right.`,
+        message: `Could not reach ${server} to check the clock (${reason}). Codes still work if the computer's clock is right.`,
       });
     }
   }
