@@ -1,10 +1,16 @@
 /**
- * The Tessera window (renderer): header, status banners, the grouped device list or the empty
- * state, and the one dialog that may be open. Everything it shows comes from `window.tessera`.
+ * The Tessera window (renderer): header, status and clock banners, the grouped device list or
+ * the empty state, and the one dialog that may be open. Everything it shows comes from
+ * `window.tessera`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AddOutcome, DeviceView } from '../preload/contract/contract';
 import { AddDeviceDialog } from './features/add/AddDeviceDialog';
+import { EditAwsDialog } from './features/aws/EditAwsDialog';
+import { EnrollmentDialog } from './features/aws/EnrollmentDialog';
+import { ClockBanners } from './features/clock/ClockBanners';
+import { ClockButton } from './features/clock/ClockButton';
+import { useClockHealth } from './features/clock/useClockHealth';
 import { DeleteDialog } from './features/devices/DeleteDialog';
 import { DeviceList } from './features/devices/DeviceList';
 import { EmptyState } from './features/devices/EmptyState';
@@ -14,7 +20,9 @@ import { useAppStatus } from './features/devices/useAppStatus';
 import { useCodes } from './features/devices/useCodes';
 import { useDevices } from './features/devices/useDevices';
 import { useFocusRescue } from './features/devices/useFocusRescue';
+import type { RowActions } from './features/devices/rowActions';
 import { deviceTitle, matchesQuery } from './lib/deviceText';
+import type { EnrollmentMode } from './lib/enrollment';
 import { addedMessage } from './lib/messages';
 import { Icon } from './ui/Icon';
 import { SearchField } from './ui/SearchField';
@@ -24,7 +32,15 @@ type OpenDialog =
   | { readonly kind: 'none' }
   | { readonly kind: 'add' }
   | { readonly kind: 'rename'; readonly device: DeviceView }
-  | { readonly kind: 'delete'; readonly device: DeviceView };
+  | { readonly kind: 'delete'; readonly device: DeviceView }
+  // By id: these follow the device as main pushes changes (an edit made from the assistant).
+  | { readonly kind: 'enroll'; readonly deviceId: string; readonly mode: EnrollmentMode }
+  | {
+      readonly kind: 'edit-aws';
+      readonly deviceId: string;
+      /** Reopen the assistant in this mode after saving (the edit was started from it). */
+      readonly returnTo: EnrollmentMode | null;
+    };
 
 const NONE: OpenDialog = { kind: 'none' };
 
@@ -32,12 +48,24 @@ export function App() {
   const devices = useDevices();
   const codes = useCodes();
   const { status, retryKeychain } = useAppStatus(devices);
+  const clock = useClockHealth();
   const toast = useToast();
-  const [dialog, setDialog] = useState<OpenDialog>(NONE);
+  const [requested, setDialog] = useState<OpenDialog>(NONE);
   const [query, setQuery] = useState('');
   const [highlightId, setHighlightId] = useState<string | undefined>(undefined);
   const addButtonRef = useRef<HTMLButtonElement>(null);
+  const clockButtonRef = useRef<HTMLButtonElement>(null);
   const mainRef = useRef<HTMLElement>(null);
+
+  // A dialog about a device that is gone (deleted elsewhere) is simply not shown.
+  const dialogDevice =
+    requested.kind === 'enroll' || requested.kind === 'edit-aws'
+      ? devices?.find(device => device.id === requested.deviceId)
+      : undefined;
+  const dialog: OpenDialog =
+    (requested.kind === 'enroll' || requested.kind === 'edit-aws') && dialogDevice === undefined
+      ? NONE
+      : requested;
 
   const visible = useMemo(
     () => devices?.filter(device => matchesQuery(device, query)) ?? [],
@@ -69,6 +97,19 @@ export function App() {
   const openDelete = useCallback((device: DeviceView) => {
     setDialog({ kind: 'delete', device });
   }, []);
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      rename: openRename,
+      remove: openDelete,
+      enroll: (device, mode) => {
+        setDialog({ kind: 'enroll', deviceId: device.id, mode });
+      },
+      editAws: device => {
+        setDialog({ kind: 'edit-aws', deviceId: device.id, returnTo: null });
+      },
+    }),
+    [openRename, openDelete],
+  );
   /** Where focus goes when no row can take it back (the last device was deleted). */
   const focusFallback = useCallback(() => {
     (
@@ -111,9 +152,11 @@ export function App() {
             </button>
           </>
         )}
+        <ClockButton clock={clock} buttonRef={clockButtonRef} />
       </header>
       <main ref={mainRef} className="app-main">
         {status !== undefined && <StatusBanners status={status} onRetryKeychain={retryKeychain} />}
+        <ClockBanners clock={clock} fallbackFocus={clockButtonRef} />
         {devices === undefined ? (
           <p className="loading">Loading devices…</p>
         ) : devices.length === 0 ? (
@@ -136,8 +179,7 @@ export function App() {
             devices={visible}
             codes={codes}
             highlightId={highlightId}
-            onRename={openRename}
-            onDelete={openDelete}
+            actions={rowActions}
           />
         )}
       </main>
@@ -152,6 +194,41 @@ export function App() {
           onDeleted={() => {
             setDialog(NONE);
             toast({ tone: 'info', message: `Deleted ${deviceTitle(dialog.device)}` });
+          }}
+        />
+      )}
+      {dialog.kind === 'enroll' && dialogDevice !== undefined && (
+        <EnrollmentDialog
+          key={`${dialog.deviceId}:${dialog.mode}`}
+          device={dialogDevice}
+          mode={dialog.mode}
+          onClose={close}
+          onEditAws={() => {
+            setDialog({ kind: 'edit-aws', deviceId: dialog.deviceId, returnTo: dialog.mode });
+          }}
+        />
+      )}
+      {dialog.kind === 'edit-aws' && dialogDevice !== undefined && (
+        <EditAwsDialog
+          device={dialogDevice}
+          onClose={() => {
+            setDialog(
+              dialog.returnTo === null
+                ? NONE
+                : { kind: 'enroll', deviceId: dialog.deviceId, mode: dialog.returnTo },
+            );
+          }}
+          onSaved={() => {
+            if (dialog.returnTo === null) {
+              setDialog(NONE);
+              toast({
+                tone: 'success',
+                message: `Saved the AWS details of ${deviceTitle(dialogDevice)}`,
+              });
+            } else {
+              // Back to the assistant, which now shows what the new details make possible.
+              setDialog({ kind: 'enroll', deviceId: dialog.deviceId, mode: dialog.returnTo });
+            }
           }}
         />
       )}

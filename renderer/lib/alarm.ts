@@ -3,6 +3,7 @@
  * hundreds of rows waiting for the same instant (the end of a 30-second period) share one
  * `setTimeout`, so React batches their updates into a single render.
  */
+import { mainNowMs } from './mainClock';
 
 export interface Timers {
   now(): number;
@@ -56,9 +57,12 @@ export function createAlarm(timers: Timers): Alarm {
   };
 }
 
-/** The alarm shared by the whole window, on the browser's clock. */
+/**
+ * The alarm shared by the whole window, on main's clock (the browser's plus any applied NTP
+ * correction), since the deadlines it waits for come from main.
+ */
 export const windowAlarm: Alarm = createAlarm({
-  now: () => Date.now(),
+  now: () => mainNowMs(),
   setTimeout: (callback, delayMs) => window.setTimeout(callback, delayMs),
   clearTimeout: handle => {
     window.clearTimeout(handle);

@@ -19,3 +19,26 @@ export function addedMessage(outcome: Extract<AddOutcome, { ok: true }>): string
 export function countDevices(count: number): string {
   return count === 1 ? '1 device' : `${count} devices`;
 }
+
+/** The reuse guard's line: "Already used — next code in 12 s". */
+export function alreadyUsedMessage(secondsLeft: number): string {
+  return `Already used — next code in ${secondsLeft} s`;
+}
+
+/** After "Copy next code": when it becomes valid, and when the clipboard clears. */
+export function copiedNextMessage(
+  validInSeconds: number | null,
+  clearAfterMs: number | null,
+): string {
+  const valid = validInSeconds === null ? '' : ` — valid in ${Math.max(1, validInSeconds)} s`;
+  const clears =
+    clearAfterMs === null
+      ? ''
+      : `; clipboard clears in ${Math.max(1, Math.round(clearAfterMs / 1000))} s`;
+  return `Copied the next code${valid}${clears}`;
+}
+
+/** "MFA code 1 copied — clipboard clears in 30 s". */
+export function copiedItemMessage(what: string, clearAfterMs: number | null): string {
+  return copiedMessage(clearAfterMs).replace(/^Copied/, `${what} copied`);
+}

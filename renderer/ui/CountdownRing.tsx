@@ -3,7 +3,8 @@
  * CSS animation started from `validUntilMs` (transform and opacity only, so the compositor
  * runs it): no timers and no re-render while it drains. Key it on `validUntilMs` to restart.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { mainClock } from '../lib/mainClock';
 
 interface CountdownRingProps {
   readonly validUntilMs: number;
@@ -14,6 +15,8 @@ interface CountdownRingProps {
 
 export function CountdownRing({ validUntilMs, periodSeconds, urgent }: CountdownRingProps) {
   const ref = useRef<HTMLSpanElement>(null);
+  // Deadlines are on main's clock: re-place the animation when an NTP correction is applied.
+  const offsetMs = useSyncExternalStore(mainClock.subscribe, mainClock.offsetMs);
 
   useLayoutEffect(() => {
     const ring = ref.current;
@@ -21,11 +24,12 @@ export function CountdownRing({ validUntilMs, periodSeconds, urgent }: Countdown
       return;
     }
     // The local clock only places the animation; the code itself always comes from main.
-    const remainingMs = Math.min(periodSeconds * 1000, Math.max(0, validUntilMs - Date.now()));
+    const nowMs = Date.now() + offsetMs;
+    const remainingMs = Math.min(periodSeconds * 1000, Math.max(0, validUntilMs - nowMs));
     const elapsedMs = periodSeconds * 1000 - remainingMs;
     ring.style.setProperty('--ring-period', `${periodSeconds}s`);
     ring.style.setProperty('--ring-delay', `${-elapsedMs}ms`);
-  }, [validUntilMs, periodSeconds]);
+  }, [validUntilMs, periodSeconds, offsetMs]);
 
   return (
     <span ref={ref} className={urgent ? 'ring ring--urgent' : 'ring'} aria-hidden="true">

@@ -13,10 +13,22 @@ interface DialogProps {
   /** Element to focus once open; by default the first focusable element. */
   readonly initialFocus?: RefObject<HTMLElement | null>;
   readonly size?: 'small' | 'medium';
+  /**
+   * `top` for dialogs whose content grows while open (the enrollment assistant): they grow
+   * downwards instead of jumping to stay centred.
+   */
+  readonly placement?: 'center' | 'top';
   readonly children: ReactNode;
 }
 
-export function Dialog({ title, onClose, initialFocus, size = 'medium', children }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  initialFocus,
+  size = 'medium',
+  placement = 'center',
+  children,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -56,7 +68,11 @@ export function Dialog({ title, onClose, initialFocus, size = 'medium', children
   }, [initialFocus]);
 
   return (
-    <dialog ref={ref} className={`dialog dialog--${size}`} aria-labelledby={titleId}>
+    <dialog
+      ref={ref}
+      className={`dialog dialog--${size} dialog--${placement}`}
+      aria-labelledby={titleId}
+    >
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>

@@ -4,13 +4,23 @@
  * items; Escape or Tab closes; choosing an item returns focus to the button first, so a dialog
  * opened by the item returns focus there too. Clicking outside closes it.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Fragment,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { Icon } from './Icon';
 
 export interface MenuItem {
   readonly label: string;
   readonly onSelect: () => void;
   readonly danger?: boolean;
+  /** Draws a separator above the item (starts a new group of related actions). */
+  readonly separated?: boolean;
 }
 
 interface MenuButtonProps {
@@ -128,20 +138,24 @@ export function MenuButton({ label, items }: MenuButtonProps) {
           className="menu"
           onKeyDown={onMenuKeyDown}
         >
-          {items.map(item => (
-            <button
-              key={item.label}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              className={item.danger === true ? 'menu__item menu__item--danger' : 'menu__item'}
-              onClick={() => {
-                close(true);
-                item.onSelect();
-              }}
-            >
-              {item.label}
-            </button>
+          {items.map((item, index) => (
+            <Fragment key={item.label}>
+              {item.separated === true && index > 0 && (
+                <div role="separator" className="menu__separator" />
+              )}
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={item.danger === true ? 'menu__item menu__item--danger' : 'menu__item'}
+                onClick={() => {
+                  close(true);
+                  item.onSelect();
+                }}
+              >
+                {item.label}
+              </button>
+            </Fragment>
           ))}
         </div>
       )}

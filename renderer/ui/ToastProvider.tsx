@@ -66,34 +66,42 @@ export function ToastProvider({ children }: { readonly children: ReactNode }) {
     <ToastContext value={show}>
       {children}
       <div className="toasts" role="status" aria-live="polite">
-        {toasts.map(toast => (
-          <div key={toast.id} className={`toast toast--${toast.tone}`}>
-            <Icon
-              name={toast.tone === 'success' ? 'check' : toast.tone === 'info' ? 'info' : 'warning'}
-              className="toast__icon"
-            />
-            <div className="toast__body">
-              <p className="toast__message">{toast.message}</p>
-              {toast.details !== undefined && toast.details.length > 0 && (
-                <ul className="toast__details">
-                  {toast.details.map(detail => (
-                    <li key={detail}>{detail}</li>
-                  ))}
-                </ul>
-              )}
+        {toasts.map(toast =>
+          toast.announceOnly === true ? (
+            <p key={toast.id} className="visually-hidden">
+              {toast.message}
+            </p>
+          ) : (
+            <div key={toast.id} className={`toast toast--${toast.tone}`}>
+              <Icon
+                name={
+                  toast.tone === 'success' ? 'check' : toast.tone === 'info' ? 'info' : 'warning'
+                }
+                className="toast__icon"
+              />
+              <div className="toast__body">
+                <p className="toast__message">{toast.message}</p>
+                {toast.details !== undefined && toast.details.length > 0 && (
+                  <ul className="toast__details">
+                    {toast.details.map(detail => (
+                      <li key={detail}>{detail}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+              <button
+                type="button"
+                className="icon-button toast__close"
+                aria-label="Dismiss"
+                onClick={() => {
+                  dismiss(toast.id);
+                }}
+              >
+                <Icon name="close" />
+              </button>
             </div>
-            <button
-              type="button"
-              className="icon-button toast__close"
-              aria-label="Dismiss"
-              onClick={() => {
-                dismiss(toast.id);
-              }}
-            >
-              <Icon name="close" />
-            </button>
-          </div>
-        ))}
+          ),
+        )}
       </div>
     </ToastContext>
   );

@@ -14,6 +14,11 @@ export interface ToastInput {
   readonly key?: string;
   /** How long it stays; `null` keeps it until dismissed. Default 4 s (8 s with details). */
   readonly durationMs?: number | null;
+  /**
+   * Announced to screen readers but not drawn: for outcomes already shown where they happened
+   * (e.g. the reuse guard's notice under the row), so no card covers the very thing it says.
+   */
+  readonly announceOnly?: boolean;
 }
 
 export type ShowToast = (toast: ToastInput) => void;

@@ -7,17 +7,18 @@ import type { DeviceView } from '../../../preload/contract/contract';
 import { groupDevices } from '../../lib/deviceText';
 import type { CodesStore } from './codesStore';
 import { DeviceGroupSection } from './DeviceGroupSection';
+import type { RowActions } from './rowActions';
 
 interface DeviceListProps {
   readonly devices: readonly DeviceView[];
   readonly codes: CodesStore;
   /** A device to scroll into view and mark briefly (the one just added). */
   readonly highlightId: string | undefined;
-  readonly onRename: (device: DeviceView) => void;
-  readonly onDelete: (device: DeviceView) => void;
+  /** Stable across renders: rows are memoised. */
+  readonly actions: RowActions;
 }
 
-export function DeviceList({ devices, codes, highlightId, onRename, onDelete }: DeviceListProps) {
+export function DeviceList({ devices, codes, highlightId, actions }: DeviceListProps) {
   const groups = useMemo(() => groupDevices(devices), [devices]);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -54,8 +55,7 @@ export function DeviceList({ devices, codes, highlightId, onRename, onDelete }: 
           entry={entry}
           codes={codes}
           highlightId={highlightId}
-          onRename={onRename}
-          onDelete={onDelete}
+          actions={actions}
         />
       ))}
     </div>

@@ -3,26 +3,32 @@
  * the row copies the code (a mouse convenience; the keyboard path is the code button). Shows
  * "Secret missing from the keychain" instead of a code when main has no seed for it, and a
  * visible warning when the label's issuer disagrees with the issuer parameter (spoofing).
+ * A TOTP code copied before is not copied again (the reuse guard): the row says so and offers
+ * the next code. The menu holds "Copy next code" and the AWS assistant for TOTP devices.
  */
-import { memo, useEffect, useState, type MouseEvent } from 'react';
+import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { DeviceView } from '../../../preload/contract/contract';
 import { useBridge } from '../../lib/bridge';
+import { secondsLeft } from '../../lib/countdown';
 import { deviceTitle, issuerLine, primaryLine, secondaryLine } from '../../lib/deviceText';
-import { copiedMessage } from '../../lib/messages';
+import { mainNowMs } from '../../lib/mainClock';
+import { copiedMessage, copiedNextMessage } from '../../lib/messages';
 import { BreakableText } from '../../ui/BreakableText';
 import { Icon } from '../../ui/Icon';
-import { MenuButton } from '../../ui/MenuButton';
+import { MenuButton, type MenuItem } from '../../ui/MenuButton';
 import { useToast } from '../../ui/useToast';
 import type { CodesStore } from './codesStore';
 import { DeviceCode } from './DeviceCode';
 import { IssuerAvatar } from './IssuerAvatar';
+import { ReuseNotice } from './ReuseNotice';
+import type { RowActions } from './rowActions';
 
 interface DeviceRowProps {
   readonly device: DeviceView;
   readonly codes: CodesStore;
   readonly highlighted: boolean;
-  readonly onRename: (device: DeviceView) => void;
-  readonly onDelete: (device: DeviceView) => void;
+  /** Stable across renders (the row is memoised). */
+  readonly actions: RowActions;
 }
 
 const COPIED_FLASH_MS = 1500;
@@ -32,14 +38,16 @@ export const DeviceRow = memo(function DeviceRow({
   device,
   codes,
   highlighted,
-  onRename,
-  onDelete,
+  actions,
 }: DeviceRowProps) {
   const api = useBridge();
   const toast = useToast();
+  const rowRef = useRef<HTMLLIElement>(null);
   const title = deviceTitle(device);
   const secondary = secondaryLine(device);
   const [copied, setCopied] = useState(false);
+  /** Set while the reuse guard's notice shows: when the next code appears. */
+  const [reuseUntilMs, setReuseUntilMs] = useState<number | undefined>(undefined);
 
   useEffect(() => {
     if (!copied) {
@@ -53,17 +61,54 @@ export const DeviceRow = memo(function DeviceRow({
     };
   }, [copied]);
 
-  const copy = async (): Promise<void> => {
+  /** Copies the code showing now; `allowReuse` once the user confirmed "Copy anyway". */
+  const copy = async (allowReuse = false): Promise<void> => {
     try {
-      const outcome = await api.codes.copy(device.id, 'current');
+      const outcome = allowReuse
+        ? await api.codes.copy(device.id, 'current', { allowReuse: true })
+        : await api.codes.copy(device.id, 'current');
       if (outcome.ok) {
+        setReuseUntilMs(undefined);
         setCopied(true);
         toast({ tone: 'success', message: copiedMessage(outcome.clearAfterMs), key: 'copy' });
+      } else if (outcome.reason === 'already-used' && outcome.nextCodeAtMs !== null) {
+        setReuseUntilMs(outcome.nextCodeAtMs);
+        // The notice under the row shows it; the toast region only announces it.
+        toast({
+          tone: 'warning',
+          message: 'Not copied: this code was already used',
+          key: 'copy',
+          announceOnly: true,
+        });
       } else {
         toast({ tone: 'error', message: outcome.message, key: 'copy' });
       }
     } catch {
       toast({ tone: 'error', message: 'Could not copy the code. Try again.', key: 'copy' });
+    }
+  };
+
+  const copyNext = async (): Promise<void> => {
+    try {
+      const outcome = await api.codes.copy(device.id, 'next');
+      if (outcome.ok) {
+        const current = codes.get(device.id);
+        const validIn =
+          current?.type === 'totp' ? secondsLeft(current.validUntilMs, mainNowMs()) : null;
+        toast({
+          tone: 'success',
+          message: copiedNextMessage(validIn, outcome.clearAfterMs),
+          key: 'copy',
+        });
+      } else {
+        toast({
+          tone: outcome.reason === 'already-used' ? 'warning' : 'error',
+          message: outcome.message,
+          key: 'copy',
+        });
+      }
+    } catch {
+      toast({ tone: 'error', message: 'Could not copy the next code. Try again.', key: 'copy' });
     }
   };
 
@@ -82,7 +127,10 @@ export const DeviceRow = memo(function DeviceRow({
 
   const onRowClick = (event: MouseEvent<HTMLLIElement>): void => {
     const target = event.target as Element;
-    if (!canCopy || target.closest('button, a, input, select, textarea, [role="menu"]') !== null) {
+    if (
+      !canCopy ||
+      target.closest('button, a, input, select, textarea, [role="menu"], .row__notice') !== null
+    ) {
       return;
     }
     if ((window.getSelection()?.toString() ?? '') !== '') {
@@ -101,7 +149,7 @@ export const DeviceRow = memo(function DeviceRow({
     .join(' ');
 
   return (
-    <li data-device-id={device.id} className={classes} onClick={onRowClick}>
+    <li ref={rowRef} data-device-id={device.id} className={classes} onClick={onRowClick}>
       <IssuerAvatar issuer={device.issuer} aws={device.aws !== null} />
       <div className="row__names">
         <p className="row__primary">
@@ -124,22 +172,22 @@ export const DeviceRow = memo(function DeviceRow({
       </div>
       <MenuButton
         label={`More actions for ${title}`}
-        items={[
-          {
-            label: 'Rename',
-            onSelect: () => {
-              onRename(device);
-            },
-          },
-          {
-            label: 'Delete',
-            danger: true,
-            onSelect: () => {
-              onDelete(device);
-            },
-          },
-        ]}
+        items={menuItems(device, actions, copyNext)}
       />
+      {reuseUntilMs !== undefined && (
+        <ReuseNotice
+          deviceId={device.id}
+          codes={codes}
+          nextCodeAtMs={reuseUntilMs}
+          onCopy={allowReuse => void copy(allowReuse)}
+          onDismiss={() => {
+            setReuseUntilMs(undefined);
+          }}
+          onFocusLeaving={() => {
+            rowRef.current?.querySelector<HTMLElement>('.code-button')?.focus();
+          }}
+        />
+      )}
       {device.labelIssuer !== null && (
         <p className="row__warning">
           <Icon name="warning" />
@@ -152,3 +200,58 @@ export const DeviceRow = memo(function DeviceRow({
     </li>
   );
 });
+
+/** The row menu: copy the next code and the AWS assistant (TOTP with a secret), then edits. */
+function menuItems(
+  device: DeviceView,
+  actions: RowActions,
+  copyNext: () => Promise<void>,
+): MenuItem[] {
+  const totp = device.type === 'totp';
+  const withSecret = device.secretStatus === 'ok';
+  const items: MenuItem[] = [];
+  if (totp && withSecret) {
+    items.push(
+      { label: 'Copy next code (valid after this one)', onSelect: () => void copyNext() },
+      {
+        label: 'Enroll with AWS…',
+        separated: true,
+        onSelect: () => {
+          actions.enroll(device, 'enroll');
+        },
+      },
+      {
+        label: 'Resync with AWS…',
+        onSelect: () => {
+          actions.enroll(device, 'resync');
+        },
+      },
+    );
+  }
+  if (totp) {
+    items.push({
+      label: 'Edit AWS details…',
+      separated: !withSecret,
+      onSelect: () => {
+        actions.editAws(device);
+      },
+    });
+  }
+  items.push(
+    {
+      label: 'Rename',
+      separated: true,
+      onSelect: () => {
+        actions.rename(device);
+      },
+    },
+    {
+      label: 'Delete',
+      danger: true,
+      onSelect: () => {
+        actions.remove(device);
+      },
+    },
+  );
+  return items;
+}

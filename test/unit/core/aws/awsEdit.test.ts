@@ -48,7 +48,7 @@ describe('validateAwsEdit', () => {
     ],
     [{ deviceName: '  ' }, /device name/],
   ] as const)('refuses %j with a message', (change, message) => {
-    const outcome = validateAwsEdit({ ...base, ...change } as AwsEditInput);
+    const outcome = validateAwsEdit({ ...base, ...change });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toMatch(message);
   });
