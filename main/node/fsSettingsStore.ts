@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import type { SettingsStore } from '../core/ports';
 import { Settings, defaultSettings } from '../core/settings/settings';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicFile';
+import { LockedWriter } from './lockedWriter';
 
 /** File names inside the settings directory (the same directory as the vault). */
 export const SETTINGS_FILE = 'settings.json';
@@ -40,10 +40,7 @@ interface SettingsRead {
 /** The production SettingsStore; several instances or processes on one directory are safe. */
 export class FsSettingsStore implements SettingsStore {
   readonly settingsPath: string;
-  readonly #lockRetries: number;
-  readonly #lockStaleMs: number;
-  /** Serialises this instance's updates so they queue here instead of spinning on the lock. */
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #writer: LockedWriter;
 
   /** @param dir the data directory (see `tesseraHome`); created with mode 0700 on first write. */
   constructor(
@@ -51,8 +48,12 @@ export class FsSettingsStore implements SettingsStore {
     options: FsSettingsStoreOptions = {},
   ) {
     this.settingsPath = path.join(dir, SETTINGS_FILE);
-    this.#lockRetries = options.lockRetries ?? 40;
-    this.#lockStaleMs = options.lockStaleMs ?? 10_000;
+    this.#writer = new LockedWriter(
+      this.settingsPath,
+      path.join(dir, LOCK_FILE),
+      cause => this.#writeError(cause),
+      options,
+    );
   }
 
   /**
@@ -72,67 +73,34 @@ export class FsSettingsStore implements SettingsStore {
    *   cannot be written; settings.json is then left as it was.
    */
   update(change: (current: Settings) => Settings): Promise<Settings> {
-    const run = this.#tail.then(() => this.#updateUnderLock(change));
-    this.#tail = run.catch(() => undefined);
-    return run;
+    return this.#writer.run(lost => this.#updateUnderLock(change, lost));
   }
 
-  async #updateUnderLock(change: (current: Settings) => Settings): Promise<Settings> {
+  async #updateUnderLock(
+    change: (current: Settings) => Settings,
+    lost: () => Error | undefined,
+  ): Promise<Settings> {
+    const current = await this.#read();
+    const next = Settings.parse(change(current.settings));
+    await removeStaleTempFiles(this.dir, SETTINGS_FILE);
     try {
-      // SECURITY: 0700, like the vault directory this usually is.
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    } catch (cause) {
-      throw this.#writeError(cause);
-    }
-    let lost: Error | undefined;
-    const release = await this.#lock(error => {
-      lost = error;
-    });
-    try {
-      const current = await this.#read();
-      const next = Settings.parse(change(current.settings));
-      await removeStaleTempFiles(this.dir, SETTINGS_FILE);
-      try {
-        await writeFileAtomic(this.settingsPath, `${JSON.stringify(next, null, 2)}\n`, 0o600, {
-          beforeRename: async () => {
-            if (lost !== undefined) throw lost;
-            if (current.state === 'damaged') {
-              await fs
-                .rename(this.settingsPath, path.join(this.dir, DAMAGED_SETTINGS_FILE))
-                .catch((error: unknown) => {
-                  if (errnoCode(error) !== 'ENOENT') throw error;
-                });
-            }
-          },
-        });
-      } catch (cause) {
-        throw this.#writeError(cause);
-      }
-      return next;
-    } finally {
-      await release().catch(() => undefined);
-    }
-  }
-
-  async #lock(onLost: (error: Error) => void): Promise<() => Promise<void>> {
-    try {
-      return await lockfile.lock(this.settingsPath, {
-        lockfilePath: path.join(this.dir, LOCK_FILE),
-        realpath: false, // settings.json may not exist yet
-        stale: this.#lockStaleMs,
-        retries: {
-          retries: this.#lockRetries,
-          factor: 1.3,
-          minTimeout: 10,
-          maxTimeout: 200,
-          randomize: true,
+      await writeFileAtomic(this.settingsPath, `${JSON.stringify(next, null, 2)}\n`, 0o600, {
+        beforeRename: async () => {
+          const lostLock = lost();
+          if (lostLock !== undefined) throw lostLock;
+          if (current.state === 'damaged') {
+            await fs
+              .rename(this.settingsPath, path.join(this.dir, DAMAGED_SETTINGS_FILE))
+              .catch((error: unknown) => {
+                if (errnoCode(error) !== 'ENOENT') throw error;
+              });
+          }
         },
-        // The default throws from a timer, which would crash the process; we abort the write.
-        onCompromised: onLost,
       });
     } catch (cause) {
       throw this.#writeError(cause);
     }
+    return next;
   }
 
   async #read(): Promise<SettingsRead> {

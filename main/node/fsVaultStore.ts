@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import type { VaultLoadResult, VaultStore } from '../core/ports';
 import { VaultDocument, emptyVault, parseVault, serializeVault } from '../core/vault/vaultDocument';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicFile';
+import { LockedWriter } from './lockedWriter';
 
 /** File names inside the vault directory. */
 export const VAULT_FILE = 'vault.json';
@@ -89,10 +89,7 @@ type FileRead =
 export class FsVaultStore implements VaultStore {
   readonly vaultPath: string;
   readonly previousPath: string;
-  readonly #lockRetries: number;
-  readonly #lockStaleMs: number;
-  /** Serialises this instance's updates so they queue here instead of spinning on the lock. */
-  #tail: Promise<unknown> = Promise.resolve();
+  readonly #writer: LockedWriter;
 
   /** @param dir the vault directory (see `tesseraHome`); created with mode 0700 on first write. */
   constructor(
@@ -101,8 +98,12 @@ export class FsVaultStore implements VaultStore {
   ) {
     this.vaultPath = path.join(dir, VAULT_FILE);
     this.previousPath = path.join(dir, PREVIOUS_VAULT_FILE);
-    this.#lockRetries = options.lockRetries ?? 40;
-    this.#lockStaleMs = options.lockStaleMs ?? 10_000;
+    this.#writer = new LockedWriter(
+      this.vaultPath,
+      path.join(dir, LOCK_FILE),
+      cause => this.#lockError(cause),
+      options,
+    );
   }
 
   /**
@@ -126,85 +127,49 @@ export class FsVaultStore implements VaultStore {
    *   case vault.json is left as it was.
    */
   update(change: (current: VaultDocument) => VaultDocument): Promise<VaultDocument> {
-    const run = this.#tail.then(() => this.#updateUnderLock(change));
-    this.#tail = run.catch(() => undefined);
-    return run;
+    return this.#writer.run(lost => this.#updateUnderLock(change, lost));
   }
 
   async #updateUnderLock(
     change: (current: VaultDocument) => VaultDocument,
+    lost: () => Error | undefined,
   ): Promise<VaultDocument> {
-    await this.#ensureDirectory();
-    let lost: Error | undefined;
-    const release = await this.#lock(error => {
-      lost = error;
-    });
-    try {
-      const state = await this.#readState();
-      const current = state.result.document;
-      const proposed = change(current);
-      if (proposed === current) {
-        return current;
-      }
-      const checked = VaultDocument.safeParse(proposed);
-      if (!checked.success) {
-        const where = checked.error.issues[0]?.path.map(String).join('.') ?? '';
-        throw new VaultFileError(
-          'invalid-change',
-          this.vaultPath,
-          `Tessera refused to save a vault that does not match the expected layout (at ${where || 'top level'}). ` +
-            `Nothing was written; ${this.vaultPath} was left untouched.`,
-        );
-      }
-      const next: VaultDocument =
-        checked.data.generation > current.generation
-          ? checked.data
-          : { ...checked.data, generation: current.generation + 1 };
-      await this.#writeAtomically(next, state.source, () => lost);
-      return next;
-    } finally {
-      // A failed release (the lock was already lost or removed) changes nothing for the caller.
-      await release().catch(() => undefined);
+    const state = await this.#readState();
+    const current = state.result.document;
+    const proposed = change(current);
+    if (proposed === current) {
+      return current;
     }
+    const checked = VaultDocument.safeParse(proposed);
+    if (!checked.success) {
+      const where = checked.error.issues[0]?.path.map(String).join('.') ?? '';
+      throw new VaultFileError(
+        'invalid-change',
+        this.vaultPath,
+        `Tessera refused to save a vault that does not match the expected layout (at ${where || 'top level'}). ` +
+          `Nothing was written; ${this.vaultPath} was left untouched.`,
+      );
+    }
+    const next: VaultDocument =
+      checked.data.generation > current.generation
+        ? checked.data
+        : { ...checked.data, generation: current.generation + 1 };
+    await this.#writeAtomically(next, state.source, lost);
+    return next;
   }
 
-  async #ensureDirectory(): Promise<void> {
-    try {
-      // SECURITY: 0700 — the metadata names the user's accounts; other users have no business here.
-      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    } catch (cause) {
-      throw this.#writeError(cause);
+  /** Creating the folder or taking the lock failed: 'busy' when another process holds it. */
+  #lockError(cause: unknown): Error {
+    if (errnoCode(cause) === 'ELOCKED') {
+      return new VaultFileError(
+        'busy',
+        this.vaultPath,
+        `Another Tessera process (the app or the tessera command) is saving ${this.vaultPath} ` +
+          'right now. Try again in a moment; nothing was changed.',
+        { cause },
+      );
     }
-  }
-
-  async #lock(onLost: (error: Error) => void): Promise<() => Promise<void>> {
-    try {
-      return await lockfile.lock(this.vaultPath, {
-        lockfilePath: path.join(this.dir, LOCK_FILE),
-        realpath: false, // vault.json may not exist yet
-        stale: this.#lockStaleMs,
-        retries: {
-          retries: this.#lockRetries,
-          factor: 1.3,
-          minTimeout: 10,
-          maxTimeout: 200,
-          randomize: true,
-        },
-        // The default throws from a timer, which would crash the process; we abort the write instead.
-        onCompromised: onLost,
-      });
-    } catch (cause) {
-      if (errnoCode(cause) === 'ELOCKED') {
-        throw new VaultFileError(
-          'busy',
-          this.vaultPath,
-          `Another Tessera process (the app or the tessera command) is saving ${this.vaultPath} ` +
-            'right now. Try again in a moment; nothing was changed.',
-          { cause },
-        );
-      }
-      throw this.#writeError(cause);
-    }
+    return this.#writeError(cause);
   }
 
   async #readState(): Promise<VaultState> {
