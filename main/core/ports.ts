@@ -5,6 +5,7 @@
 import type { VaultDocument } from './vault/vaultDocument';
 import type { OtpSecret } from './secret';
 import type { Settings } from './settings/settings';
+import type { DecodedCode, PixelFrame } from './qr/frame';
 
 /** Where seeds live: one item per device, keyed by the device id. Never plaintext on disk. */
 export interface SecretStore {
@@ -84,4 +85,28 @@ export interface Clipboard {
   writeText(text: string): Promise<void>;
   readText(): Promise<string>;
   clear(): Promise<void>;
+}
+
+/** Decodes every QR code in a frame, off the main thread (main/node QR worker). */
+export interface QrDecoder {
+  /** @throws FrameRejectedError for frames that are malformed or over FRAME_LIMITS. */
+  decode(frame: PixelFrame): Promise<readonly DecodedCode[]>;
+}
+
+/** Raised for a frame the pipeline refuses to read (bad size, stride or buffer length). */
+export class FrameRejectedError extends Error {
+  override readonly name = 'FrameRejectedError';
+}
+
+/**
+ * Grabs every display at native resolution (Electron: desktopCapturer with the Tessera window
+ * hidden; the harness: an X11 grab of its Xvfb display).
+ */
+export interface ScreenCapture {
+  /** @throws ScreenCaptureError (permission denied, no display) with a message for the user. */
+  captureDisplays(): Promise<readonly PixelFrame[]>;
+}
+
+export class ScreenCaptureError extends Error {
+  override readonly name = 'ScreenCaptureError';
 }
