@@ -1,0 +1,2 @@
+/** Contract rows — Device list: favourites, order, settings (issue 4). Spread into the table in contract.ts. */
+export const listChannels = {} as const;
