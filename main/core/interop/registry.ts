@@ -1,10 +1,12 @@
 /**
  * Every importer, by format name (core, pure). Each format module adds one line here.
  */
+import { googleMigrationImporter } from './googleMigration';
 import type { ImportFormat, Importer } from './types';
 
 export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   // 'aegis': aegisImporter,  (one line per format module)
+  'google-migration': googleMigrationImporter,
 };
 
 export function importerFor(format: ImportFormat): Importer | undefined {
