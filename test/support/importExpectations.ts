@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
-import type { ImportResult } from '../../main/core/interop/types';
+import { expect, it } from 'vitest';
+import type { ImportResult, Importer } from '../../main/core/interop/types';
 import { encodeBase32 } from '../../main/core/otp/base32';
 
 export const IMPORT_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports');
@@ -115,4 +115,44 @@ export function expectMatches(result: ImportResult, expected: readonly ExpectedE
     expect(got, `entry ${want.issuer} / ${want.name}`).toMatchObject(checked);
   }
   expect(result.errors, 'per-entry errors (unsupported types)').toHaveLength(unsupported);
+}
+
+/**
+ * The standard fixture tests of one importer: every file of `folder` imports as expected.json
+ * says (sniffed, encryption detected), and every encrypted one asks for its password and
+ * reports a wrong one as 'wrong-password'.
+ */
+export function fixtureSuite(
+  importer: Importer,
+  folder: string,
+  options: { readonly skip?: readonly string[]; readonly notSniffable?: readonly string[] } = {},
+): void {
+  const files = loadExpectations(folder).filter(file => !(options.skip ?? []).includes(file.file));
+  it.each(files.map(file => [file.file, file] as const))('imports %s', async (_name, file) => {
+    const bytes = fixtureBytes(file);
+    expect(importer.sniff(bytes), 'sniff').toBe(!(options.notSniffable ?? []).includes(file.file));
+    expect(importer.isEncrypted(bytes), 'isEncrypted').toBe(file.encrypted);
+    const outcome = await importer.read({
+      bytes,
+      ...(file.password === undefined ? {} : { password: file.password }),
+    });
+    if (!outcome.ok) throw new Error(`${outcome.reason}: ${outcome.message}`);
+    expectMatches(outcome.value, file.entries);
+  });
+  const encrypted = files.filter(file => file.encrypted);
+  if (encrypted.length === 0) return;
+  it.each(encrypted.map(file => [file.file, file] as const))(
+    'asks for the password of %s and reports a wrong one',
+    async (_name, file) => {
+      const bytes = fixtureBytes(file);
+      expect(await importer.read({ bytes })).toMatchObject({
+        ok: false,
+        reason: 'password-required',
+      });
+      expect(await importer.read({ bytes, password: `${file.password ?? ''}x` })).toMatchObject({
+        ok: false,
+        reason: 'wrong-password',
+      });
+    },
+  );
 }
