@@ -64,7 +64,8 @@ async function decryptServices(
     if (!parsed.ok || !Array.isArray(parsed.value)) {
       return fail('malformed', 'The decrypted 2FAS backup is not a list of services.');
     }
-    return parsed.value;
+    const list: unknown[] = parsed.value;
+    return list;
   } finally {
     key.fill(0);
   }
