@@ -40,7 +40,8 @@ export const DeviceEditInput = z.object({
   accountName: Text(512),
   /** A group of the user's choosing; '' lists the device under its AWS account or issuer. */
   group: Text(128),
-  tags: z.array(Text(64)).max(32),
+  /** Looser than what is stored, so that core can say what is wrong with a tag. */
+  tags: z.array(Text(256)).max(64),
   /** null: not an AWS device (any AWS details are removed). */
   aws: AwsEditInput.nullable(),
 });
