@@ -51,7 +51,7 @@ export const ADD_SOURCES: readonly AddSource[] = [
   {
     id: 'uri',
     label: 'Paste URI',
-    description: 'Paste the otpauth:// text behind a setup QR code.',
+    description: 'Paste the text of a setup QR code, copied from a site or another app.',
     icon: 'copy',
     available: true,
   },

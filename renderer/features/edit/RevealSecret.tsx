@@ -120,8 +120,8 @@ export function RevealSecret({ device }: { readonly device: DeviceView }) {
             className="secret__qr"
             src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(state.revealed.qrSvg)}`}
             alt={`QR code with the secret of ${title}, for another authenticator app`}
-            width={176}
-            height={176}
+            width={200}
+            height={200}
           />
           <div className="secret__details">
             <p className="secret__label">Secret (base32)</p>

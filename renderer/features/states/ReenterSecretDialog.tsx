@@ -61,16 +61,16 @@ export function ReenterSecretDialog({
 
   return (
     <Dialog title={`Re-enter the secret of ${title}`} onClose={onClose} initialFocus={fieldRef}>
-      <p className="dialog__text">
+      <p className="dialog__text reenter__intro">
         The keychain has no secret for this device, so Tessera cannot make its codes. If you still
         have its secret key (from the site’s setup page, a backup or a printout), enter it here;
-        everything else about the device is kept. It must make {codeSettingsText(device)}.
+        everything else about the device is kept.
       </p>
       <form className="form" onSubmit={event => void submit(event)} noValidate>
         <Field
           label="Secret key or otpauth:// URI"
           error={error}
-          hint="Base32, as shown by the site: spaces and lower case are fine."
+          hint={`Base32 as the site showed it (spaces and lower case are fine), or this device’s otpauth:// URI (${codeSettingsText(device)}).`}
         >
           {control => (
             <input
