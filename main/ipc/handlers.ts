@@ -7,6 +7,8 @@ import type { CodeService } from '../services/codeService';
 import type { CopyService } from '../services/copyService';
 import type { DeviceService } from '../services/deviceService';
 import type { EnrollmentService } from '../services/enrollmentService';
+import type { SecretRevealService } from '../services/secretRevealService';
+import { createEditHandlers } from './editHandlers';
 import type { Handlers } from './router';
 
 export interface HandlerServices {
@@ -15,6 +17,7 @@ export interface HandlerServices {
   readonly copier: CopyService;
   readonly enrollment: EnrollmentService;
   readonly clockHealth: ClockHealth;
+  readonly secrets: SecretRevealService;
 }
 
 export function createHandlers({
@@ -23,6 +26,7 @@ export function createHandlers({
   copier,
   enrollment,
   clockHealth,
+  secrets,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -30,9 +34,7 @@ export function createHandlers({
     'devices.list': () => Promise.resolve(devices.list()),
     'devices.addFromUri': uri => devices.addFromUri(uri),
     'devices.addManual': input => devices.addManual(input),
-    'devices.rename': (id, input) => devices.rename(id, input),
     'devices.remove': id => devices.remove(id),
-    'devices.editAws': (id, input) => devices.editAws(id, input),
     'codes.current': () => Promise.resolve(codes.current()),
     'codes.copy': (id, which, options) => copier.copyCode(id, which, options),
     'codes.advanceHotp': id => devices.advanceHotp(id),
@@ -43,5 +45,6 @@ export function createHandlers({
     'clock.check': () => clockHealth.check(),
     'clock.applyOffset': apply => clockHealth.applyOffset(apply),
     'clock.setServer': server => clockHealth.setServer(server),
+    ...createEditHandlers(devices, secrets),
   };
 }

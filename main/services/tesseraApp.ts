@@ -21,6 +21,7 @@ import { CodeService, type CodeServiceOptions } from './codeService';
 import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
+import { SecretRevealService } from './secretRevealService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -85,7 +86,14 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
   });
   registerHandlers(
     adapters.transport,
-    createHandlers({ devices, codes, copier, enrollment, clockHealth }),
+    createHandlers({
+      devices,
+      codes,
+      copier,
+      enrollment,
+      clockHealth,
+      secrets: new SecretRevealService(devices, clipboard),
+    }),
     adapters.log,
   );
   const unsubscribers = [

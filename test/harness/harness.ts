@@ -27,6 +27,7 @@ import { systemClock, systemTimers } from '../../main/node/systemClock';
 import type { IpcTransport } from '../../main/ipc/router';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import './pageGlobals';
+import { GatedSecretStore } from './gatedSecretStore';
 import { RecordingClipboard } from './recordingClipboard';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -69,6 +70,8 @@ export interface HarnessOptions {
   readonly ntpOffsetMs?: number;
   /** Check the clock at start-up like the app does (default: only on request). */
   readonly clockAutoCheck?: boolean;
+  /** Start with the keychain failing as if locked or stopped (see `keychain`). */
+  readonly keychainUnavailable?: boolean;
 }
 
 class HarnessTransport implements IpcTransport {
@@ -108,6 +111,7 @@ export class Harness {
   #app: TesseraApp | undefined;
   #ntp: SntpResponder | undefined;
   #ownsHome = false;
+  #keychain: GatedSecretStore | undefined;
 
   private constructor(
     readonly home: string,
@@ -171,6 +175,12 @@ export class Harness {
     await this.#startServices();
   }
 
+  /** The real keychain behind a switch: `available = false` fails like a locked keyring. */
+  get keychain(): GatedSecretStore {
+    if (this.#keychain === undefined) throw new Error('harness not started');
+    return this.#keychain;
+  }
+
   /** The loopback NTP responder, to change its offset during a test. */
   get ntp(): SntpResponder {
     if (this.#ntp === undefined) throw new Error('harness not started');
@@ -200,7 +210,7 @@ export class Harness {
       settings: new FsSettingsStore(this.home),
       timeServer: new SntpTimeServerClient(),
       clockAutoCheck: this.options.clockAutoCheck ?? false,
-      secrets: new KeytarSecretStore(this.keychainService),
+      secrets: this.#gatedKeychain(),
       clock: systemClock,
       timers: systemTimers,
       clipboard: this.clipboard,
@@ -210,6 +220,14 @@ export class Harness {
         ? {}
         : { clipboardClearMs: this.options.clipboardClearMs }),
     });
+  }
+
+  #gatedKeychain(): GatedSecretStore {
+    if (this.#keychain === undefined) {
+      this.#keychain = new GatedSecretStore(new KeytarSecretStore(this.keychainService));
+      this.#keychain.available = this.options.keychainUnavailable !== true;
+    }
+    return this.#keychain;
   }
 
   async #startServer(): Promise<void> {
