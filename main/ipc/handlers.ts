@@ -7,6 +7,8 @@ import type { CodeService } from '../services/codeService';
 import type { CopyService } from '../services/copyService';
 import type { DeviceService } from '../services/deviceService';
 import type { EnrollmentService } from '../services/enrollmentService';
+import type { SettingsService } from '../services/settingsService';
+import { createListHandlers } from './listHandlers';
 import type { Handlers } from './router';
 
 export interface HandlerServices {
@@ -15,6 +17,7 @@ export interface HandlerServices {
   readonly copier: CopyService;
   readonly enrollment: EnrollmentService;
   readonly clockHealth: ClockHealth;
+  readonly settings: SettingsService;
 }
 
 export function createHandlers({
@@ -23,6 +26,7 @@ export function createHandlers({
   copier,
   enrollment,
   clockHealth,
+  settings,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -43,5 +47,6 @@ export function createHandlers({
     'clock.check': () => clockHealth.check(),
     'clock.applyOffset': apply => clockHealth.applyOffset(apply),
     'clock.setServer': server => clockHealth.setServer(server),
+    ...createListHandlers({ devices, settings }),
   };
 }

@@ -21,6 +21,7 @@ import { CodeService, type CodeServiceOptions } from './codeService';
 import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
+import { SettingsService } from './settingsService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -36,6 +37,7 @@ export interface TesseraAdapters {
   readonly log: Logger;
   readonly newId?: () => string;
   readonly codeOptions?: CodeServiceOptions;
+  /** Pins the clipboard clear delay (tests); otherwise settings.json decides. */
   readonly clipboardClearMs?: number | null;
 }
 
@@ -44,6 +46,7 @@ export interface TesseraApp {
   readonly codes: CodeService;
   readonly clipboard: ClipboardService;
   readonly clockHealth: ClockService;
+  readonly settings: SettingsService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
   readonly reconciled: Promise<void>;
   stop(): Promise<void>;
@@ -83,9 +86,14 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     autoCheck: adapters.clockAutoCheck ?? true,
   });
+  const settings = await SettingsService.open(
+    adapters.settings,
+    clipboard,
+    adapters.clipboardClearMs,
+  );
   registerHandlers(
     adapters.transport,
-    createHandlers({ devices, codes, copier, enrollment, clockHealth }),
+    createHandlers({ devices, codes, copier, enrollment, clockHealth, settings }),
     adapters.log,
   );
   const unsubscribers = [
@@ -94,6 +102,9 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     }),
     clockHealth.onChange(status => {
       emit('clock.changed', status);
+    }),
+    settings.onChange(view => {
+      emit('settings.changed', view);
     }),
   ];
   codes.start();
@@ -112,6 +123,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     clipboard,
     clockHealth,
+    settings,
     reconciled,
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
