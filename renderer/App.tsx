@@ -20,6 +20,7 @@ import { useAppStatus } from './features/devices/useAppStatus';
 import { useCodes } from './features/devices/useCodes';
 import { useDevices } from './features/devices/useDevices';
 import { useFocusRescue } from './features/devices/useFocusRescue';
+import { SettingsButton } from './features/settings/SettingsButton';
 import type { RowActions } from './features/devices/rowActions';
 import { deviceTitle, matchesQuery } from './lib/deviceText';
 import type { EnrollmentMode } from './lib/enrollment';
@@ -153,6 +154,7 @@ export function App() {
           </>
         )}
         <ClockButton clock={clock} buttonRef={clockButtonRef} />
+        <SettingsButton />
       </header>
       <main ref={mainRef} className="app-main">
         {status !== undefined && <StatusBanners status={status} onRetryKeychain={retryKeychain} />}
@@ -176,7 +178,8 @@ export function App() {
           </p>
         ) : (
           <DeviceList
-            devices={visible}
+            devices={devices}
+            query={query}
             codes={codes}
             highlightId={highlightId}
             actions={rowActions}
