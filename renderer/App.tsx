@@ -22,6 +22,7 @@ import { EditDeviceDialog } from './features/edit/EditDeviceDialog';
 import { MissingSecretsBanner } from './features/states/MissingSecretsBanner';
 import { NoSearchResults } from './features/states/NoSearchResults';
 import { ReenterSecretDialog } from './features/states/ReenterSecretDialog';
+import { SettingsButton } from './features/settings/SettingsButton';
 import type { RowActions } from './features/devices/rowActions';
 import { deviceTitle, matchesQuery } from './lib/deviceText';
 import type { EnrollmentMode } from './lib/enrollment';
@@ -151,6 +152,7 @@ export function App() {
           </>
         )}
         <ClockButton clock={clock} buttonRef={clockButtonRef} />
+        <SettingsButton />
       </header>
       <main ref={mainRef} className="app-main">
         {status !== undefined && (
@@ -184,7 +186,8 @@ export function App() {
           />
         ) : (
           <DeviceList
-            devices={visible}
+            devices={devices}
+            query={query}
             codes={codes}
             highlightId={highlightId}
             actions={rowActions}

@@ -9,6 +9,8 @@ import type { DeviceService } from '../services/deviceService';
 import type { EnrollmentService } from '../services/enrollmentService';
 import type { SecretRevealService } from '../services/secretRevealService';
 import { createEditHandlers } from './editHandlers';
+import type { SettingsService } from '../services/settingsService';
+import { createListHandlers } from './listHandlers';
 import type { Handlers } from './router';
 
 export interface HandlerServices {
@@ -18,6 +20,7 @@ export interface HandlerServices {
   readonly enrollment: EnrollmentService;
   readonly clockHealth: ClockHealth;
   readonly secrets: SecretRevealService;
+  readonly settings: SettingsService;
 }
 
 export function createHandlers({
@@ -27,6 +30,7 @@ export function createHandlers({
   enrollment,
   clockHealth,
   secrets,
+  settings,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -46,5 +50,6 @@ export function createHandlers({
     'clock.applyOffset': apply => clockHealth.applyOffset(apply),
     'clock.setServer': server => clockHealth.setServer(server),
     ...createEditHandlers(devices, secrets),
+    ...createListHandlers({ devices, settings }),
   };
 }

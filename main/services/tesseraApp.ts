@@ -22,6 +22,7 @@ import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
 import { SecretRevealService } from './secretRevealService';
+import { SettingsService } from './settingsService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -37,6 +38,7 @@ export interface TesseraAdapters {
   readonly log: Logger;
   readonly newId?: () => string;
   readonly codeOptions?: CodeServiceOptions;
+  /** Pins the clipboard clear delay (tests); otherwise settings.json decides. */
   readonly clipboardClearMs?: number | null;
 }
 
@@ -45,6 +47,7 @@ export interface TesseraApp {
   readonly codes: CodeService;
   readonly clipboard: ClipboardService;
   readonly clockHealth: ClockService;
+  readonly settings: SettingsService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
   readonly reconciled: Promise<void>;
   stop(): Promise<void>;
@@ -84,6 +87,11 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     autoCheck: adapters.clockAutoCheck ?? true,
   });
+  const settings = await SettingsService.open(
+    adapters.settings,
+    clipboard,
+    adapters.clipboardClearMs,
+  );
   registerHandlers(
     adapters.transport,
     createHandlers({
@@ -93,6 +101,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
       enrollment,
       clockHealth,
       secrets: new SecretRevealService(devices, clipboard),
+      settings,
     }),
     adapters.log,
   );
@@ -102,6 +111,9 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     }),
     clockHealth.onChange(status => {
       emit('clock.changed', status);
+    }),
+    settings.onChange(view => {
+      emit('settings.changed', view);
     }),
   ];
   codes.start();
@@ -120,6 +132,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     clipboard,
     clockHealth,
+    settings,
     reconciled,
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();

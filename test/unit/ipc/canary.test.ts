@@ -204,6 +204,14 @@ describe('the secret canary', () => {
         await call('clock.applyOffset', false);
       },
       'clock.setServer': () => call('clock.setServer', '127.0.0.1:1'),
+      'devices.setFavorite': () => call('devices.setFavorite', id, true),
+      'devices.move': async () => {
+        await call('devices.move', id, { toIndex: 0 });
+        await call('devices.move', id, { after: hotpId });
+      },
+      'settings.get': () => call('settings.get'),
+      'settings.update': () =>
+        call('settings.update', { theme: 'dark', clipboardClearSeconds: 10 }),
     };
     for (const channel of invokeChannels) await everyChannel[channel]();
     t.clock.advance(95_000);
