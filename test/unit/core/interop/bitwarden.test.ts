@@ -67,14 +67,14 @@ async function protectedExport(
   const salt = randomBytes(16).toString('base64');
   const master =
     kdf === 'pbkdf2'
-      ? pbkdf2Sync(password, salt, 600_000, 32, 'sha256')
+      ? pbkdf2Sync(password, salt, 100_000, 32, 'sha256')
       : Buffer.from(
           await argon2id({
             password,
             salt: createHash('sha256').update(salt).digest(),
-            iterations: 3,
-            memorySize: 64 * 1024,
-            parallelism: 4,
+            iterations: 2,
+            memorySize: 16 * 1024,
+            parallelism: 2,
             hashLength: 32,
             outputType: 'binary',
           }),
@@ -85,8 +85,8 @@ async function protectedExport(
     passwordProtected: true,
     salt,
     kdfType: kdf === 'pbkdf2' ? 0 : 1,
-    kdfIterations: kdf === 'pbkdf2' ? 600_000 : 3,
-    ...(kdf === 'argon2id' ? { kdfMemory: 64, kdfParallelism: 4 } : {}),
+    kdfIterations: kdf === 'pbkdf2' ? 100_000 : 2,
+    ...(kdf === 'argon2id' ? { kdfMemory: 16, kdfParallelism: 2 } : {}),
     encKeyValidation_DO_NOT_EDIT: encString(keys, Buffer.from(randomBytes(8).toString('hex'))),
     data: encString(keys, Buffer.from(JSON.stringify(vault))),
     ...header,
