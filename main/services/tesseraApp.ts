@@ -3,7 +3,7 @@
  * e2e harness and tests all build Tessera through this one function, so what the harness
  * exercises is what the app runs; only the adapters passed in differ.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type {
   Clipboard,
   Clock,
@@ -21,6 +21,7 @@ import { CodeService, type CodeServiceOptions } from './codeService';
 import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
+import { TransferService } from './transferService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -85,7 +86,14 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
   });
   registerHandlers(
     adapters.transport,
-    createHandlers({ devices, codes, copier, enrollment, clockHealth }),
+    createHandlers({
+      devices,
+      codes,
+      copier,
+      enrollment,
+      clockHealth,
+      transfer: new TransferService(devices, () => randomInt(2 ** 31)),
+    }),
     adapters.log,
   );
   const unsubscribers = [

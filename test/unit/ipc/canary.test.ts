@@ -145,6 +145,7 @@ describe('the secret canary', () => {
         await call('clock.applyOffset', false);
       },
       'clock.setServer': () => call('clock.setServer', '127.0.0.1:1'),
+      'transfer.qrCodes': () => call('transfer.qrCodes', { confirmed: true }),
     };
     for (const channel of invokeChannels) await everyChannel[channel]();
     t.clock.advance(95_000);
