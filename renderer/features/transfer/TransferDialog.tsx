@@ -61,7 +61,7 @@ export function TransferDialog({ deviceCount, onClose }: TransferDialogProps) {
           sees or photographs them can make your codes. Show them only where nobody can see your
           screen, and close this window when you are done.
         </p>
-        <p className="dialog__text">
+        <p className="dialog__text transfer__how">
           On the phone, in Google Authenticator, choose <strong>Transfer accounts</strong> then{' '}
           <strong>Import accounts</strong> and scan each code.
         </p>
