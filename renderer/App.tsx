@@ -30,6 +30,7 @@ import { addedMessage } from './lib/messages';
 import { Icon } from './ui/Icon';
 import { SearchField } from './ui/SearchField';
 import { useToast } from './ui/useToast';
+import { TransferButton } from './features/transfer/TransferButton';
 
 type OpenDialog =
   | { readonly kind: 'none' }
@@ -149,6 +150,7 @@ export function App() {
               <Icon name="plus" />
               <span>Add device</span>
             </button>
+            <TransferButton deviceCount={devices.length} />
           </>
         )}
         <ClockButton clock={clock} buttonRef={clockButtonRef} />

@@ -11,7 +11,9 @@ import type { SecretRevealService } from '../services/secretRevealService';
 import { createEditHandlers } from './editHandlers';
 import type { SettingsService } from '../services/settingsService';
 import { createListHandlers } from './listHandlers';
+import type { TransferService } from '../services/transferService';
 import type { Handlers } from './router';
+import { createTransferHandlers } from './transferHandlers';
 
 export interface HandlerServices {
   readonly devices: DeviceService;
@@ -21,6 +23,7 @@ export interface HandlerServices {
   readonly clockHealth: ClockHealth;
   readonly secrets: SecretRevealService;
   readonly settings: SettingsService;
+  readonly transfer: TransferService;
 }
 
 export function createHandlers({
@@ -31,6 +34,7 @@ export function createHandlers({
   clockHealth,
   secrets,
   settings,
+  transfer,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -51,5 +55,6 @@ export function createHandlers({
     'clock.setServer': server => clockHealth.setServer(server),
     ...createEditHandlers(devices, secrets),
     ...createListHandlers({ devices, settings }),
+    ...createTransferHandlers(transfer),
   };
 }

@@ -3,7 +3,7 @@
  * e2e harness and tests all build Tessera through this one function, so what the harness
  * exercises is what the app runs; only the adapters passed in differ.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type {
   Clipboard,
   Clock,
@@ -23,6 +23,7 @@ import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
 import { SecretRevealService } from './secretRevealService';
 import { SettingsService } from './settingsService';
+import { TransferService } from './transferService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -102,6 +103,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
       clockHealth,
       secrets: new SecretRevealService(devices, clipboard),
       settings,
+      transfer: new TransferService(devices, () => randomInt(2 ** 31)),
     }),
     adapters.log,
   );

@@ -212,6 +212,7 @@ describe('the secret canary', () => {
       'settings.get': () => call('settings.get'),
       'settings.update': () =>
         call('settings.update', { theme: 'dark', clipboardClearSeconds: 10 }),
+      'transfer.qrCodes': () => call('transfer.qrCodes', { confirmed: true }),
     };
     for (const channel of invokeChannels) await everyChannel[channel]();
     t.clock.advance(95_000);
