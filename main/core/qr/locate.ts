@@ -95,52 +95,43 @@ function markQrLikeCells(low: LumaImage, gridWidth: number, gridHeight: number):
   const cells = gridWidth * gridHeight;
   const horizontal = new Uint16Array(cells);
   const vertical = new Uint16Array(cells);
+  const sum = new Uint32Array(cells);
   const min = new Uint8Array(cells).fill(255);
   const max = new Uint8Array(cells);
-  // One pass in memory order: edges and the tonal range of every cell.
+  // One pass in memory order: edges, tonal range and mean of every cell.
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    const below = y + 1 < height ? row + width : row;
     const cellRow = (y >> 3) * gridWidth;
-    const hasBelow = y + 1 < height;
     for (let x = 0; x < width; x++) {
       const value = data[row + x] ?? 0;
       const cell = cellRow + (x >> 3);
+      sum[cell] = (sum[cell] ?? 0) + value;
       if (value < (min[cell] ?? 0)) min[cell] = value;
       if (value > (max[cell] ?? 0)) max[cell] = value;
-      if (x + 1 < width && Math.abs((data[row + x + 1] ?? 0) - value) >= edge) {
+      const right = x + 1 < width ? (data[row + x + 1] ?? value) : value;
+      if (right - value >= edge || value - right >= edge) {
         horizontal[cell] = (horizontal[cell] ?? 0) + 1;
       }
-      if (hasBelow && Math.abs((data[row + width + x] ?? 0) - value) >= edge) {
+      const under = data[below + x] ?? value;
+      if (under - value >= edge || value - under >= edge) {
         vertical[cell] = (vertical[cell] ?? 0) + 1;
       }
     }
   }
-  // Second pass, only over cells with edges both ways: how much of each tone they hold.
-  const middle = new Int16Array(cells).fill(-1);
-  for (let cell = 0; cell < cells; cell++) {
-    if ((horizontal[cell] ?? 0) >= MIN_EDGES && (vertical[cell] ?? 0) >= MIN_EDGES) {
-      middle[cell] = ((min[cell] ?? 0) + (max[cell] ?? 0)) >> 1;
-    }
-  }
-  const dark = new Uint16Array(cells);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    const cellRow = (y >> 3) * gridWidth;
-    for (let x = 0; x < width; x++) {
-      const cell = cellRow + (x >> 3);
-      if ((data[row + x] ?? 0) <= (middle[cell] ?? -1)) dark[cell] = (dark[cell] ?? 0) + 1;
-    }
-  }
   const marks = new Uint8Array(cells);
   for (let cell = 0; cell < cells; cell++) {
-    if ((middle[cell] ?? -1) < 0) continue;
+    if ((horizontal[cell] ?? 0) < MIN_EDGES || (vertical[cell] ?? 0) < MIN_EDGES) continue;
     const gx = cell % gridWidth;
     const gy = (cell - gx) / gridWidth;
     const area =
       (Math.min(width, (gx + 1) * CELL) - gx * CELL) *
       (Math.min(height, (gy + 1) * CELL) - gy * CELL);
-    const darkCount = dark[cell] ?? 0;
-    if (Math.min(darkCount, area - darkCount) >= MIN_MINORITY * area) marks[cell] = 1;
+    const low = min[cell] ?? 0;
+    const high = max[cell] ?? 0;
+    // Share of dark in a two-tone cell, from its mean: (high − mean) / (high − low).
+    const darkShare = (high - (sum[cell] ?? 0) / area) / Math.max(1, high - low);
+    if (Math.min(darkShare, 1 - darkShare) >= MIN_MINORITY) marks[cell] = 1;
   }
   return marks;
 }
