@@ -6,7 +6,8 @@
  * frame decoded `--repeats` times, its median kept), medians per resolution. Then the camera
  * rate: 1280×720 luminance frames (noise, blur, codes of various sizes, half without a code)
  * decoded one after another through the worker, as the camera scanner does. Prints JSON.
- * Run with `npm run bench:qr -- <corpus-dir> [--repeats N] [--camera-frames N]`.
+ * Run with `npm run bench:qr -- <corpus-dir> [--repeats N] [--camera-frames N] [--jsqr-crops]`
+ * (`--jsqr-crops`: also Tessera's locator with jsQR decoding the crops).
  */
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -18,6 +19,7 @@ import { readBarcodes } from 'zxing-wasm/reader';
 import { z } from 'zod';
 import type { PixelFrame } from '../main/core/qr/frame';
 import { decodeFrame } from '../main/core/qr/pipeline';
+import { createJsqrLumaDecoder } from '../main/node/qr/jsqrLumaDecoder';
 import { createWorkerQrDecoder } from '../main/node/qr/workerQrDecoder';
 import { createZxingLumaDecoder } from '../main/node/qr/zxingLumaDecoder';
 import { codeSide, prng, synthFrame, type SynthCode } from '../test/support/qrSynth';
@@ -27,6 +29,8 @@ const { values, positionals } = parseArgs({
   options: {
     repeats: { type: 'string', default: '3' },
     'camera-frames': { type: 'string', default: '90' },
+    /** Also measure Tessera's locator with jsQR decoding the crops (the jsQR-or-zxing decision). */
+    'jsqr-crops': { type: 'boolean', default: false },
   },
 });
 const corpus = resolve(positionals[0] ?? 'test/fixtures/qr-screens');
@@ -47,8 +51,15 @@ type Decode = (frame: PixelFrame) => Promise<readonly string[]>;
 
 // zxing-wasm is loaded from the local .wasm by the adapter (also used by the reference below).
 const zxing = await createZxingLumaDecoder();
+const jsqrCrops = createJsqrLumaDecoder();
 const decoders: Readonly<Record<string, Decode>> = {
   tessera: async frame => (await decodeFrame(frame, zxing)).map(code => code.text),
+  ...(values['jsqr-crops']
+    ? {
+        tesseraWithJsqrCrops: async (frame: PixelFrame) =>
+          (await decodeFrame(frame, jsqrCrops)).map(code => code.text),
+      }
+    : {}),
   jsqrFullFrame: frame => {
     const rgba = new Uint8ClampedArray(frame.data.buffer, frame.data.byteOffset, frame.data.length);
     const found = jsQR(rgba, frame.width, frame.height, { inversionAttempts: 'attemptBoth' });
