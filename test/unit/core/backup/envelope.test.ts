@@ -11,6 +11,7 @@ import {
 } from '../../../../main/core/backup/envelope';
 import { DEFAULT_KDF } from '../../../../main/core/backup/kdf';
 import type { BackupDevice } from '../../../../main/core/backup/payload';
+import { Device } from '../../../../main/core/device/device';
 import { OtpSecret } from '../../../../main/core/secret';
 import {
   encodeText,
@@ -22,8 +23,11 @@ import {
 } from '../../../support/backupFiles';
 import { makeDevice } from '../../../support/vaultFixtures';
 
-const { periodSeconds: _period, ...totp } = makeDevice('22222222-2222-4222-8222-222222222222');
-const hotpDevice = { ...totp, type: 'hotp' as const, counter: 7 };
+const hotpDevice = Device.parse({
+  ...makeDevice('22222222-2222-4222-8222-222222222222'),
+  type: 'hotp',
+  counter: 7,
+});
 const PASS = 'tr0ub4dor & 3';
 const seed = Uint8Array.from({ length: 20 }, (_, i) => i + 1);
 const devices: BackupDevice[] = [
