@@ -1,10 +1,15 @@
 /**
  * Every importer, by format name (core, pure). Each format module adds one line here.
  */
+import { aegisImporter } from './aegis';
+import { otpauthListImporter } from './otpauthList';
+import { tesseraBackupImporter } from './tesseraBackup';
 import type { ImportFormat, Importer } from './types';
 
 export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
-  // 'aegis': aegisImporter,  (one line per format module)
+  tessera: tesseraBackupImporter,
+  aegis: aegisImporter,
+  'otpauth-list': otpauthListImporter,
 };
 
 export function importerFor(format: ImportFormat): Importer | undefined {
