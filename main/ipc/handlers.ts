@@ -7,6 +7,7 @@ import type { CodeService } from '../services/codeService';
 import type { CopyService } from '../services/copyService';
 import type { DeviceService } from '../services/deviceService';
 import type { EnrollmentService } from '../services/enrollmentService';
+import { createBackupHandlers, type BackupHandlerServices } from './backupHandlers';
 import type { Handlers } from './router';
 
 export interface HandlerServices {
@@ -15,6 +16,7 @@ export interface HandlerServices {
   readonly copier: CopyService;
   readonly enrollment: EnrollmentService;
   readonly clockHealth: ClockHealth;
+  readonly backup: BackupHandlerServices;
 }
 
 export function createHandlers({
@@ -23,6 +25,7 @@ export function createHandlers({
   copier,
   enrollment,
   clockHealth,
+  backup,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -43,5 +46,6 @@ export function createHandlers({
     'clock.check': () => clockHealth.check(),
     'clock.applyOffset': apply => clockHealth.applyOffset(apply),
     'clock.setServer': server => clockHealth.setServer(server),
+    ...createBackupHandlers(backup, () => codes.nowMs()),
   };
 }

@@ -3,7 +3,9 @@
  * e2e harness and tests all build Tessera through this one function, so what the harness
  * exercises is what the app runs; only the adapters passed in differ.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Argon2idParams } from '../core/backup/kdf';
+import { UserFileError, type FileDialogs, type UserFiles } from '../core/filePorts';
 import type {
   Clipboard,
   Clock,
@@ -21,6 +23,7 @@ import { CodeService, type CodeServiceOptions } from './codeService';
 import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
+import { InteropService } from './interopService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -37,13 +40,31 @@ export interface TesseraAdapters {
   readonly newId?: () => string;
   readonly codeOptions?: CodeServiceOptions;
   readonly clipboardClearMs?: number | null;
+  /** Files the user picks for backup/import/export (main/node FsUserFiles). */
+  readonly files?: UserFiles;
+  /** Open/save dialogs (Electron's, or the harness's). Without them, every dialog is cancelled. */
+  readonly dialogs?: FileDialogs;
+  /** Argon2id parameters for new backups (tests use small ones; default DEFAULT_KDF). */
+  readonly backupKdf?: Argon2idParams;
 }
+
+const NO_DIALOGS: FileDialogs = {
+  chooseOpen: () => Promise.resolve(undefined),
+  chooseSave: () => Promise.resolve(undefined),
+};
+
+const NO_FILES: UserFiles = {
+  read: () => Promise.reject(new UserFileError('unreadable', 'File access is not available here.')),
+  writePrivate: () =>
+    Promise.reject(new UserFileError('unwritable', 'File access is not available here.')),
+};
 
 export interface TesseraApp {
   readonly devices: DeviceService;
   readonly codes: CodeService;
   readonly clipboard: ClipboardService;
   readonly clockHealth: ClockService;
+  readonly interop: InteropService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
   readonly reconciled: Promise<void>;
   stop(): Promise<void>;
@@ -83,9 +104,27 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     autoCheck: adapters.clockAutoCheck ?? true,
   });
+  const interop = new InteropService({
+    devices,
+    clock: adapters.clock,
+    files: adapters.files ?? NO_FILES,
+    randomBytes: length => new Uint8Array(randomBytes(length)),
+    newId: adapters.newId ?? randomUUID,
+    ...(adapters.backupKdf === undefined ? {} : { kdf: adapters.backupKdf }),
+    onProgress: progress => {
+      emit('backup.progressChanged', progress);
+    },
+  });
   registerHandlers(
     adapters.transport,
-    createHandlers({ devices, codes, copier, enrollment, clockHealth }),
+    createHandlers({
+      devices,
+      codes,
+      copier,
+      enrollment,
+      clockHealth,
+      backup: { interop, dialogs: adapters.dialogs ?? NO_DIALOGS },
+    }),
     adapters.log,
   );
   const unsubscribers = [
@@ -112,6 +151,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     clipboard,
     clockHealth,
+    interop,
     reconciled,
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();
