@@ -56,6 +56,9 @@ export interface DeviceServiceDeps {
 type KeychainState =
   { readonly available: true } | { readonly available: false; readonly message: string };
 
+/** Keychain writes in flight at once while storing many devices. */
+const PUT_BATCH = 8;
+
 const KEYCHAIN_HELP =
   'Tessera keeps every secret in the system keychain, and it could not be reached. Unlock or start your keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), then choose "Try again".';
 
@@ -214,9 +217,20 @@ export class DeviceService {
     const written: string[] = [];
     for (const { device } of add) this.#adding.add(device.id);
     try {
-      for (const { device, secret } of [...add, ...replace]) {
-        await this.deps.secrets.put(device.id, secret);
-        written.push(device.id);
+      // A few writes in flight at once (keytar runs them on libuv's pool); settled per batch so
+      // every seed that did get written is known, and deleted again if anything fails.
+      const items = [...add, ...replace];
+      for (let start = 0; start < items.length; start += PUT_BATCH) {
+        const batch = items.slice(start, start + PUT_BATCH);
+        const results = await Promise.allSettled(
+          batch.map(({ device, secret }) => this.deps.secrets.put(device.id, secret)),
+        );
+        results.forEach((result, i) => {
+          const id = batch[i]?.device.id;
+          if (result.status === 'fulfilled' && id !== undefined) written.push(id);
+        });
+        const failed = results.find(result => result.status === 'rejected');
+        if (failed !== undefined) throw failed.reason;
       }
       await this.#update(document => {
         let next = document;
