@@ -131,7 +131,9 @@ type AegisFile = {
 };
 const plain = () => JSON.parse(aegisPlain) as AegisFile;
 const encrypted = () => JSON.parse(aegisEncrypted) as AegisFile;
-const aegis = (name: string, file: unknown) => write('aegis', name, JSON.stringify(file, null, 4));
+const aegis = (name: string, file: unknown) => {
+  write('aegis', name, JSON.stringify(file, null, 4));
+};
 const slot = (file: AegisFile) => (file.header.slots ?? [])[0] ?? {};
 
 write('aegis', 'empty.json', '');
