@@ -8,6 +8,10 @@ import type { AddOutcome, DeviceView } from '../preload/contract/contract';
 import { AddDeviceDialog } from './features/add/AddDeviceDialog';
 import { EditAwsDialog } from './features/aws/EditAwsDialog';
 import { EnrollmentDialog } from './features/aws/EnrollmentDialog';
+import { BackupDialogs } from './features/backup/BackupDialogs';
+import { BackupMenu, type BackupDialogKind } from './features/backup/BackupMenu';
+import { BackupReminder } from './features/backup/BackupReminder';
+import { useBackupStatus } from './features/backup/useBackupStatus';
 import { ClockBanners } from './features/clock/ClockBanners';
 import { ClockButton } from './features/clock/ClockButton';
 import { useClockHealth } from './features/clock/useClockHealth';
@@ -51,6 +55,8 @@ export function App() {
   const clock = useClockHealth();
   const toast = useToast();
   const [requested, setDialog] = useState<OpenDialog>(NONE);
+  const [backupDialog, setBackupDialog] = useState<BackupDialogKind | null>(null);
+  const backup = useBackupStatus();
   const [query, setQuery] = useState('');
   const [highlightId, setHighlightId] = useState<string | undefined>(undefined);
   const addButtonRef = useRef<HTMLButtonElement>(null);
@@ -153,10 +159,17 @@ export function App() {
           </>
         )}
         <ClockButton clock={clock} buttonRef={clockButtonRef} />
+        <BackupMenu onOpen={setBackupDialog} />
       </header>
       <main ref={mainRef} className="app-main">
         {status !== undefined && <StatusBanners status={status} onRetryKeychain={retryKeychain} />}
         <ClockBanners clock={clock} fallbackFocus={clockButtonRef} />
+        <BackupReminder
+          status={backup.status}
+          onBackUp={() => {
+            setBackupDialog('backup');
+          }}
+        />
         {devices === undefined ? (
           <p className="loading">Loading devices…</p>
         ) : devices.length === 0 ? (
@@ -183,6 +196,13 @@ export function App() {
           />
         )}
       </main>
+      <BackupDialogs
+        kind={backupDialog}
+        onClose={() => {
+          setBackupDialog(null);
+          backup.refresh();
+        }}
+      />
       {dialog.kind === 'add' && <AddDeviceDialog onClose={close} onAdded={onAdded} />}
       {dialog.kind === 'rename' && (
         <RenameDialog device={dialog.device} onClose={close} onRenamed={close} />
