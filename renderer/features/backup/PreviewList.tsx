@@ -20,7 +20,7 @@ export function PreviewList({ preview }: { readonly preview: ImportPreviewView }
           </span>
         )}
       </p>
-      <ul className="transfer__list" aria-label="Entries in the file">
+      <ul className="transfer__list" aria-label="Entries in the file" tabIndex={0}>
         {preview.items.map(item => (
           <li key={item.index} className={`transfer__item transfer__item--${item.status}`}>
             <span className="transfer__name">
