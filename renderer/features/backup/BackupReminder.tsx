@@ -1,4 +1,5 @@
 /** The reminder shown while some devices have never been written into a backup (renderer). */
+import './backup.css';
 import { useState } from 'react';
 import type { BackupStatusView } from '../../../preload/contract/backupChannels';
 import { Banner } from '../../ui/Banner';
@@ -14,26 +15,28 @@ export function BackupReminder({ status, onBackUp }: BackupReminderProps) {
   if (status === undefined || status.neverBackedUp === 0 || dismissed) return null;
   const all = status.neverBackedUp === status.devices;
   return (
-    <Banner
-      tone="info"
-      title={
-        all
-          ? 'Your devices are not backed up yet'
-          : `${plural(status.neverBackedUp, 'device')} not backed up yet`
-      }
-      actions={
-        <button type="button" className="button button--primary" onClick={onBackUp}>
-          Back up now
-        </button>
-      }
-      onDismiss={() => {
-        setDismissed(true);
-      }}
-    >
-      <p>
-        If this computer is lost or broken, an encrypted backup is how you get back into your
-        accounts. AWS recommends keeping one.
-      </p>
-    </Banner>
+    <div className="backup-reminder">
+      <Banner
+        tone="info"
+        title={
+          all
+            ? 'Your devices are not backed up yet'
+            : `${plural(status.neverBackedUp, 'device')} not backed up yet`
+        }
+        actions={
+          <button type="button" className="button button--primary" onClick={onBackUp}>
+            Back up now
+          </button>
+        }
+        onDismiss={() => {
+          setDismissed(true);
+        }}
+      >
+        <p>
+          If this computer is lost or broken, an encrypted backup is how you get back into your
+          accounts. AWS recommends keeping one.
+        </p>
+      </Banner>
+    </div>
   );
 }
