@@ -12,10 +12,12 @@ import { createMainWindow } from './electron/mainWindow';
 import { FsSettingsStore } from './node/fsSettingsStore';
 import { FsVaultStore } from './node/fsVaultStore';
 import { KeytarSecretStore } from './node/keytarSecretStore';
+import { FsUserFiles } from './node/fsUserFiles';
 import { tesseraHome } from './node/paths';
 import { SntpTimeServerClient } from './node/sntpClient';
 import { systemClock, systemTimers } from './node/systemClock';
 import { startTessera, type TesseraApp } from './services/tesseraApp';
+import { createElectronFileDialogs } from './electron/electronFileDialogs';
 
 app.setName('Tessera');
 registerAppScheme();
@@ -61,6 +63,8 @@ async function start(): Promise<void> {
       timers: systemTimers,
       clipboard: electronClipboard,
       transport: createIpcMainTransport(window, devServerUrl),
+      files: new FsUserFiles(),
+      dialogs: createElectronFileDialogs(window),
       log: {
         warn: (event, fields) => {
           console.warn(event, fields);

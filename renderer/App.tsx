@@ -7,6 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AddOutcome, DeviceView } from '../preload/contract/contract';
 import { AddDeviceDialog } from './features/add/AddDeviceDialog';
 import { EnrollmentDialog } from './features/aws/EnrollmentDialog';
+import { BackupDialogs } from './features/backup/BackupDialogs';
+import { BackupMenu, type BackupDialogKind } from './features/backup/BackupMenu';
+import { BackupReminder } from './features/backup/BackupReminder';
+import { useBackupStatus } from './features/backup/useBackupStatus';
 import { ClockBanners } from './features/clock/ClockBanners';
 import { ClockButton } from './features/clock/ClockButton';
 import { useClockHealth } from './features/clock/useClockHealth';
@@ -55,6 +59,8 @@ export function App() {
   const clock = useClockHealth();
   const toast = useToast();
   const [requested, setDialog] = useState<OpenDialog>(NONE);
+  const [backupDialog, setBackupDialog] = useState<BackupDialogKind | null>(null);
+  const backup = useBackupStatus();
   const [query, setQuery] = useState('');
   const [highlightId, setHighlightId] = useState<string | undefined>(undefined);
   const addButtonRef = useRef<HTMLButtonElement>(null);
@@ -155,6 +161,7 @@ export function App() {
         )}
         <ClockButton clock={clock} buttonRef={clockButtonRef} />
         <SettingsButton />
+        <BackupMenu onOpen={setBackupDialog} />
       </header>
       <main ref={mainRef} className="app-main">
         {status !== undefined && (
@@ -173,6 +180,12 @@ export function App() {
           />
         )}
         <ClockBanners clock={clock} fallbackFocus={clockButtonRef} />
+        <BackupReminder
+          status={backup.status}
+          onBackUp={() => {
+            setBackupDialog('backup');
+          }}
+        />
         {devices === undefined ? (
           <p className="loading">Loading devices…</p>
         ) : devices.length === 0 ? (
@@ -196,6 +209,13 @@ export function App() {
           />
         )}
       </main>
+      <BackupDialogs
+        kind={backupDialog}
+        onClose={() => {
+          setBackupDialog(null);
+          backup.refresh();
+        }}
+      />
       {dialog.kind === 'add' && <AddDeviceDialog onClose={close} onAdded={onAdded} />}
       {dialog.kind === 'delete' && (
         <DeleteDialog

@@ -4,6 +4,7 @@
  * the messages and exit codes the README documents.
  */
 import type { Device } from '../core/device/device';
+import type { UserFiles } from '../core/filePorts';
 import { deviceLabel } from '../core/device/deviceView';
 import { findDevice } from '../core/device/query';
 import { KeychainUnavailableError, type Clock } from '../core/ports';
@@ -30,6 +31,8 @@ export interface CliIo {
   readonly execPath: string;
   /** Absolute path of the CLI script (`process.argv[1]`, resolved). */
   readonly scriptPath: string;
+  /** Backups, imports and exports the user names (bounded reads, owner-only atomic writes). */
+  readonly files: UserFiles;
 }
 
 /** A bad command line: reported with a pointer to `tessera help`, exit code 2. */

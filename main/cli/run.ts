@@ -6,8 +6,11 @@
  */
 import { addCommand } from './commands/add';
 import { awsCommand } from './commands/aws';
+import { backupCommand } from './commands/backup';
 import { codeCommand } from './commands/code';
 import { editCommand } from './commands/edit';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { scanCommand } from './commands/scan';
 import { UsageError, type CliIo } from './common';
@@ -49,6 +52,21 @@ Commands:
                                   QRCodePNG of aws iam create-virtual-mfa-device); --json
                                   prints the decoded texts, --add stores the authenticator
                                   codes found
+  import --format <format> <file> [--password-file <f>] [--dry-run] [--json] [--show-secrets]
+         [--on-conflict skip|replace|keep-both]
+                                  Import from another app. <format>: tessera, aegis, 2fas,
+                                  google-migration, andotp, bitwarden, freeotp-plus, ente,
+                                  authenticator-pro, otpauth-list. Conflicts are skipped unless
+                                  --on-conflict says otherwise. --dry-run stores nothing;
+                                  --dry-run --json prints the entries (--show-secrets: with
+                                  their secrets, base32)
+  export --format <tessera|aegis|otpauth-list> <file> [--password-file <f>]
+                                  Export every device (otpauth-list is NOT encrypted)
+  backup create <file> --password-file <f>
+  backup restore <file> --password-file <f> [--dry-run] [--on-conflict <choice>]
+                                  Encrypted backup (Argon2id + AES-256-GCM) and restore.
+                                  Passphrases are read from the first line of a file, never
+                                  from arguments or environment variables
   help                            Show this help
 
 Exit codes: 0 ok, 2 usage or invalid input, 3 no match, 4 ambiguous query, 5 keychain unavailable.
@@ -72,6 +90,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await awsCommand(rest, io);
       case 'scan':
         return await scanCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'backup':
+        return await backupCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

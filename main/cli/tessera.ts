@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FsUserFiles } from '../node/fsUserFiles';
 import { FsVaultStore } from '../node/fsVaultStore';
 import { KeytarSecretStore } from '../node/keytarSecretStore';
 import { tesseraHome } from '../node/paths';
@@ -36,6 +37,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   readTextFile: readTextIfExists,
   execPath: process.execPath,
   scriptPath: path.resolve(process.argv[1] ?? 'tessera'),
+  files: new FsUserFiles(),
   openDevices: secrets =>
     DeviceService.open(
       {

@@ -12,6 +12,7 @@ import { createEditHandlers } from './editHandlers';
 import type { SettingsService } from '../services/settingsService';
 import { createListHandlers } from './listHandlers';
 import type { TransferService } from '../services/transferService';
+import { createBackupHandlers, type BackupHandlerServices } from './backupHandlers';
 import type { Handlers } from './router';
 import { createTransferHandlers } from './transferHandlers';
 
@@ -24,6 +25,7 @@ export interface HandlerServices {
   readonly secrets: SecretRevealService;
   readonly settings: SettingsService;
   readonly transfer: TransferService;
+  readonly backup: BackupHandlerServices;
 }
 
 export function createHandlers({
@@ -35,6 +37,7 @@ export function createHandlers({
   secrets,
   settings,
   transfer,
+  backup,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -56,5 +59,6 @@ export function createHandlers({
     ...createEditHandlers(devices, secrets),
     ...createListHandlers({ devices, settings }),
     ...createTransferHandlers(transfer),
+    ...createBackupHandlers(backup, () => codes.nowMs()),
   };
 }

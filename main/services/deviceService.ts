@@ -23,10 +23,11 @@ import type {
 } from '../../preload/contract/editChannels';
 import { validateAwsEdit } from '../core/aws/awsEdit';
 import { parseAwsLabel } from '../core/device/awsLabel';
-import type { Device } from '../core/device/device';
 import { applyDeviceEdit, validateDeviceEdit } from '../core/device/deviceEdit';
 import { toDevicePreview } from '../core/device/devicePreview';
 import { parseReenteredSecret } from '../core/device/reenteredSecret';
+import { Device } from '../core/device/device';
+import type { PlannedDevice } from '../core/interop/importPlan';
 import { toDeviceView, type SecretStatus } from '../core/device/deviceView';
 import { groupsFor } from '../core/device/grouping';
 import { moveDevice, type MoveTarget } from '../core/device/ordering';
@@ -43,7 +44,7 @@ import {
   type SecretStore,
   type VaultStore,
 } from '../core/ports';
-import type { OtpSecret } from '../core/secret';
+import { OtpSecret } from '../core/secret';
 import { planReconcile, recoveredDevice } from '../core/vault/reconcile';
 import {
   addDevice,
@@ -65,6 +66,9 @@ export interface DeviceServiceDeps {
 
 type KeychainState =
   { readonly available: true } | { readonly available: false; readonly message: string };
+
+/** Keychain writes in flight at once while storing many devices. */
+const PUT_BATCH = 8;
 
 const KEYCHAIN_HELP =
   'Tessera keeps every secret in the system keychain, and it could not be reached. Unlock or start your keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), then choose "Try again".';
@@ -213,6 +217,78 @@ export class DeviceService {
 
   addManual(input: ManualEntryInput): Promise<AddOutcome> {
     return this.#addParsed(parseManualEntry(input));
+  }
+
+  /**
+   * Stores many devices at once (an import or a restore): every seed first, then ONE vault
+   * update that adds `add` and replaces the stored devices named in `replace`. If anything
+   * fails, the seeds written are deleted (replaced ones are put back) and vault.json is left
+   * as it was; the error is rethrown. Seeds stay owned by the caller.
+   */
+  async storeMany(add: readonly PlannedDevice[], replace: readonly PlannedDevice[]): Promise<void> {
+    if (!this.#keychain.available) throw new KeychainUnavailableError(this.#keychain.message);
+    const previous = new Map<string, OtpSecret | undefined>();
+    for (const { device } of replace) previous.set(device.id, await this.loadSecret(device.id));
+    const written: string[] = [];
+    for (const { device } of add) this.#adding.add(device.id);
+    try {
+      // A few writes in flight at once (keytar runs them on libuv's pool); settled per batch so
+      // every seed that did get written is known, and deleted again if anything fails.
+      const items = [...add, ...replace];
+      for (let start = 0; start < items.length; start += PUT_BATCH) {
+        const batch = items.slice(start, start + PUT_BATCH);
+        const results = await Promise.allSettled(
+          batch.map(({ device, secret }) => this.deps.secrets.put(device.id, secret)),
+        );
+        results.forEach((result, i) => {
+          const id = batch[i]?.device.id;
+          if (result.status === 'fulfilled' && id !== undefined) written.push(id);
+        });
+        const failed = results.find(result => result.status === 'rejected');
+        if (failed !== undefined) throw failed.reason;
+      }
+      await this.#update(document => {
+        let next = document;
+        for (const { device } of replace) next = updateDevice(next, device.id, () => device);
+        for (const { device } of add) {
+          next = addDevice(next, Device.parse({ ...device, order: nextOrder(next) }));
+        }
+        return next;
+      });
+    } catch (error) {
+      for (const id of written) {
+        const old = previous.get(id);
+        await (
+          old === undefined ? this.deps.secrets.delete(id) : this.deps.secrets.put(id, old)
+        ).catch(() => false);
+      }
+      throw error;
+    } finally {
+      for (const { device } of add) this.#adding.delete(device.id);
+    }
+    for (const old of previous.values()) old?.wipe();
+    for (const { device, secret } of [...add, ...replace]) {
+      this.#secrets.set(device.id, OtpSecret.fromBytes(secret.use(bytes => bytes)));
+    }
+    this.#notify();
+  }
+
+  /** Ids whose keychain delete is still pending: never to be reused by a restore. */
+  pendingDeleteIds(): readonly string[] {
+    return this.#document.pendingSecretDeletes;
+  }
+
+  /** Records that these devices were just written into a backup (never touches updatedAt). */
+  async markBackedUp(ids: readonly string[], atMs: number): Promise<void> {
+    const wanted = new Set(ids);
+    await this.#update(document => ({
+      ...document,
+      generation: document.generation + 1,
+      devices: document.devices.map(device =>
+        wanted.has(device.id) ? { ...device, lastBackupAt: atMs } : device,
+      ),
+    }));
+    this.#notify();
   }
 
   async rename(id: string, input: RenameInput): Promise<EditOutcome> {

@@ -3,7 +3,9 @@
  * e2e harness and tests all build Tessera through this one function, so what the harness
  * exercises is what the app runs; only the adapters passed in differ.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { Argon2idParams } from '../core/backup/kdf';
+import { UserFileError, type FileDialogs, type UserFiles } from '../core/filePorts';
 import type {
   Clipboard,
   Clock,
@@ -24,6 +26,7 @@ import { EnrollmentService } from './enrollmentService';
 import { SecretRevealService } from './secretRevealService';
 import { SettingsService } from './settingsService';
 import { TransferService } from './transferService';
+import { InteropService } from './interopService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -41,7 +44,24 @@ export interface TesseraAdapters {
   readonly codeOptions?: CodeServiceOptions;
   /** Pins the clipboard clear delay (tests); otherwise settings.json decides. */
   readonly clipboardClearMs?: number | null;
+  /** Files the user picks for backup/import/export (main/node FsUserFiles). */
+  readonly files?: UserFiles;
+  /** Open/save dialogs (Electron's, or the harness's). Without them, every dialog is cancelled. */
+  readonly dialogs?: FileDialogs;
+  /** Argon2id parameters for new backups (tests use small ones; default DEFAULT_KDF). */
+  readonly backupKdf?: Argon2idParams;
 }
+
+const NO_DIALOGS: FileDialogs = {
+  chooseOpen: () => Promise.resolve(undefined),
+  chooseSave: () => Promise.resolve(undefined),
+};
+
+const NO_FILES: UserFiles = {
+  read: () => Promise.reject(new UserFileError('unreadable', 'File access is not available here.')),
+  writePrivate: () =>
+    Promise.reject(new UserFileError('unwritable', 'File access is not available here.')),
+};
 
 export interface TesseraApp {
   readonly devices: DeviceService;
@@ -49,6 +69,7 @@ export interface TesseraApp {
   readonly clipboard: ClipboardService;
   readonly clockHealth: ClockService;
   readonly settings: SettingsService;
+  readonly interop: InteropService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
   readonly reconciled: Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +114,17 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     clipboard,
     adapters.clipboardClearMs,
   );
+  const interop = new InteropService({
+    devices,
+    clock: adapters.clock,
+    files: adapters.files ?? NO_FILES,
+    randomBytes: length => new Uint8Array(randomBytes(length)),
+    newId: adapters.newId ?? randomUUID,
+    ...(adapters.backupKdf === undefined ? {} : { kdf: adapters.backupKdf }),
+    onProgress: progress => {
+      emit('backup.progressChanged', progress);
+    },
+  });
   registerHandlers(
     adapters.transport,
     createHandlers({
@@ -104,6 +136,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
       secrets: new SecretRevealService(devices, clipboard),
       settings,
       transfer: new TransferService(devices, () => randomInt(2 ** 31)),
+      backup: { interop, dialogs: adapters.dialogs ?? NO_DIALOGS },
     }),
     adapters.log,
   );
@@ -135,6 +168,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     clipboard,
     clockHealth,
     settings,
+    interop,
     reconciled,
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -26,6 +26,8 @@ import { KeytarSecretStore } from '../../main/node/keytarSecretStore';
 import { systemClock, systemTimers } from '../../main/node/systemClock';
 import type { IpcTransport } from '../../main/ipc/router';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
+import { FsUserFiles } from '../../main/node/fsUserFiles';
+import { ScriptedFileDialogs } from '../fakes/scriptedFileDialogs';
 import './pageGlobals';
 import { GatedSecretStore } from './gatedSecretStore';
 import { RecordingClipboard } from './recordingClipboard';
@@ -107,6 +109,8 @@ class HarnessTransport implements IpcTransport {
 export class Harness {
   readonly clipboard = new RecordingClipboard();
   readonly transport = new HarnessTransport();
+  /** The open/save dialogs: a test sets the path the next dialog returns (undefined = cancel). */
+  readonly dialogs = new ScriptedFileDialogs();
   #server: Server | undefined;
   #app: TesseraApp | undefined;
   #ntp: SntpResponder | undefined;
@@ -215,6 +219,8 @@ export class Harness {
       timers: systemTimers,
       clipboard: this.clipboard,
       transport: this.transport,
+      files: new FsUserFiles(),
+      dialogs: this.dialogs,
       log: { warn: () => undefined },
       ...(this.options.clipboardClearMs === undefined
         ? {}

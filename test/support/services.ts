@@ -10,6 +10,9 @@ import { InMemorySettingsStore } from '../fakes/inMemorySettingsStore';
 import { InMemoryVaultStore } from '../fakes/inMemoryVaultStore';
 import { RecordingClipboard } from '../harness/recordingClipboard';
 import { MemoryTransport } from './memoryTransport';
+import { InMemoryUserFiles } from '../fakes/inMemoryUserFiles';
+import { ScriptedFileDialogs } from '../fakes/scriptedFileDialogs';
+import { FAST_KDF } from './backupFiles';
 
 /** 2026-01-01T00:00:10Z: 10 s into a 30 s period and into a 60 s period. */
 export const T0 = Date.UTC(2026, 0, 1, 0, 0, 10);
@@ -23,6 +26,8 @@ export interface TestTessera {
   readonly transport: MemoryTransport;
   readonly timeServer: FakeTimeServer;
   readonly settings: InMemorySettingsStore;
+  readonly files: InMemoryUserFiles;
+  readonly dialogs: ScriptedFileDialogs;
   readonly warnings: { event: string; fields: Readonly<Record<string, string | number>> }[];
 }
 
@@ -43,6 +48,8 @@ export async function startTestTessera(
   const timeServer = new FakeTimeServer();
   const settings = options.settings ?? new InMemorySettingsStore();
   const warnings: TestTessera['warnings'] = [];
+  const files = new InMemoryUserFiles();
+  const dialogs = new ScriptedFileDialogs();
   let n = 0;
   const app = await startTessera({
     vault,
@@ -53,6 +60,9 @@ export async function startTestTessera(
     timeServer,
     settings,
     clockAutoCheck: options.clockAutoCheck ?? false,
+    files,
+    dialogs,
+    backupKdf: FAST_KDF,
     transport,
     log: { warn: (event, fields) => warnings.push({ event, fields }) },
     newId: () => {
@@ -60,7 +70,19 @@ export async function startTestTessera(
       return `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
     },
   });
-  return { app, clock, secrets, vault, clipboard, transport, timeServer, settings, warnings };
+  return {
+    app,
+    clock,
+    secrets,
+    vault,
+    clipboard,
+    transport,
+    timeServer,
+    settings,
+    files,
+    dialogs,
+    warnings,
+  };
 }
 
 /** RFC 6238's SHA1 seed ("12345678901234567890") in base32. */

@@ -62,6 +62,11 @@ const common = {
    * in the vault so the guard survives a restart within the period.
    */
   lastCopiedStep: z.number().int().nonnegative().optional(),
+  /**
+   * When this device was last written into a backup file (for the "never backed up" reminder).
+   * Optional, so vault.json stays schema version 1: older documents simply have none.
+   */
+  lastBackupAt: z.number().int().nonnegative().optional(),
 };
 
 export const Device = z.discriminatedUnion('type', [

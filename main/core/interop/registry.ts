@@ -1,17 +1,22 @@
 /**
  * Every importer, by format name (core, pure). Each format module adds one line here.
  */
+import { aegisImporter } from './aegis';
 import { andOtpImporter } from './andotp';
 import { authenticatorProImporter } from './authenticatorPro';
 import { bitwardenImporter } from './bitwarden';
 import { enteImporter } from './ente';
 import { freeOtpPlusImporter } from './freeotpPlus';
 import { googleMigrationImporter } from './googleMigration';
+import { otpauthListImporter } from './otpauthList';
+import { tesseraBackupImporter } from './tesseraBackup';
 import { twoFasImporter } from './twofas';
 import type { ImportFormat, Importer } from './types';
 
 export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
-  // 'aegis': aegisImporter,  (one line per format module)
+  tessera: tesseraBackupImporter,
+  aegis: aegisImporter,
+  'otpauth-list': otpauthListImporter,
   'google-migration': googleMigrationImporter,
   '2fas': twoFasImporter,
   andotp: andOtpImporter,

@@ -8,6 +8,7 @@ import { HOTP, Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { runCli, USAGE, type CliIo } from '../../../main/cli/run';
 import { DeviceService } from '../../../main/services/deviceService';
+import { InMemoryUserFiles } from '../../fakes/inMemoryUserFiles';
 import { FakeClock } from '../../fakes/fakeClock';
 import { InMemorySecretStore } from '../../fakes/inMemorySecretStore';
 import { InMemoryVaultStore } from '../../fakes/inMemoryVaultStore';
@@ -68,6 +69,7 @@ function makeCli(
     readTextFile: path => Promise.resolve(files.get(path)),
     execPath: '/usr/local/bin/node',
     scriptPath: options.scriptPath ?? '/opt/tessera/out/cli/tessera.js',
+    files: new InMemoryUserFiles(),
     openDevices: mode =>
       DeviceService.open(
         {

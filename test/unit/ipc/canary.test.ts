@@ -213,6 +213,54 @@ describe('the secret canary', () => {
       'settings.update': () =>
         call('settings.update', { theme: 'dark', clipboardClearSeconds: 10 }),
       'transfer.qrCodes': () => call('transfer.qrCodes', { confirmed: true }),
+      'backup.status': () => call('backup.status'),
+      'backup.create': async () => {
+        t.dialogs.savePath = '/backup.tessera';
+        await call('backup.create', 'backup passphrase');
+      },
+      'interop.openFile': async () => {
+        t.dialogs.openPath = '/backup.tessera';
+        await call('interop.openFile', 'restore');
+      },
+      'backup.restorePreview': () =>
+        previewAndApply('backup.restorePreview', 'backup.restoreApply'),
+      'backup.restoreApply': () => previewAndApply('backup.restorePreview', 'backup.restoreApply'),
+      'interop.importPreview': async () => {
+        t.files.files.set(
+          '/list.txt',
+          new TextEncoder().encode(
+            `otpauth://totp/New:x?secret=${SEED_B32}\notpauth://totp/Bad:y?secret=${SEED_B32}&digits=9\n`,
+          ),
+        );
+        t.dialogs.openPath = '/list.txt';
+        const opened = (await t.transport.invoke('interop.openFile', 'import')) as {
+          file: { fileId: string };
+        };
+        await call('interop.importPreview', opened.file.fileId, 'otpauth-list', null);
+      },
+      'interop.importApply': () => call('interop.importApply', 'no-such-token', 'skip'),
+      'interop.discard': () => call('interop.discard', 'no-such-token'),
+      'interop.export': async () => {
+        for (const format of ['tessera', 'aegis', 'otpauth-list'] as const) {
+          t.dialogs.savePath = `/export-${format}`;
+          await call('interop.export', format, format === 'otpauth-list' ? null : 'pw');
+        }
+      },
+    };
+    const previewAndApply = async (preview: string, apply: string) => {
+      t.dialogs.openPath = '/backup.tessera';
+      const opened = (await t.transport.invoke('interop.openFile', 'restore')) as {
+        file: { fileId: string };
+      };
+      const result = (await t.transport.invoke(
+        preview,
+        opened.file.fileId,
+        'backup passphrase',
+      )) as {
+        preview: { token: string };
+      };
+      seen.push(result);
+      await call(apply, result.preview.token, 'keep-both');
     };
     for (const channel of invokeChannels) await everyChannel[channel]();
     t.clock.advance(95_000);
@@ -242,5 +290,13 @@ describe('the secret canary', () => {
     for (const seed of [HOTP_SEED, MANUAL_SEED]) {
       for (const form of forms(seed)) expect(exception).not.toContain(form);
     }
+    // The encrypted files main wrote hold no seed either (the otpauth list is plaintext by design).
+    expect(t.files.files.has('/backup.tessera')).toBe(true);
+    const encrypted = ['/backup.tessera', '/export-tessera', '/export-aegis'].map(p =>
+      t.files.text(p),
+    );
+    expect(encrypted.every(text => text.length > 100)).toBe(true);
+    for (const form of forms(seedBytes)) expect(encrypted.join('\n')).not.toContain(form);
+    expect(t.files.text('/export-otpauth-list')).toContain(SEED_B32);
   });
 });
