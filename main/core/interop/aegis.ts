@@ -14,6 +14,7 @@ import type { Device } from '../device/device';
 import { encodeBase32 } from '../otp/base32';
 import type { OtpSecret } from '../secret';
 import { collectEntries, entryLabel, isRecord, type RawOrError } from './collect';
+import { headText } from './encoding';
 import { parseJsonBytes, utf8Text } from './json';
 import type { Importer, ImportInput, ImportOutcome } from './types';
 
@@ -260,6 +261,13 @@ function readContent(content: unknown): ImportOutcome {
 
 function parseFile(bytes: Uint8Array): { ok: true; file: Record<string, unknown> } | Failure {
   if (bytes.length === 0) return failure('malformed', 'The file is empty.');
+  // Not even the start of JSON: another kind of file (HOSTILE #35), not a damaged vault.
+  if (!/^\uFEFF?\s*[[{]/u.test(headText(bytes, 64))) {
+    return failure(
+      'wrong-format',
+      'This is not an Aegis vault: check which app the file comes from.',
+    );
+  }
   const json = parseJsonBytes(bytes);
   if (!json.ok) {
     return failure(json.reason === 'too-large' ? 'too-large' : 'malformed', json.message);

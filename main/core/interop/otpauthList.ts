@@ -38,8 +38,14 @@ function readList(bytes: Uint8Array): ImportOutcome {
     };
   }
   const all = lines(bytes);
-  if (all === undefined)
-    return { ok: false, reason: 'malformed', message: 'The file is not UTF-8 text.' };
+  // A binary file (an encrypted export of another app, an image) is another format, not a damaged list.
+  if (all === undefined) {
+    return {
+      ok: false,
+      reason: 'wrong-format',
+      message: 'This is not a list of otpauth:// links: the file is not text.',
+    };
+  }
   const content = all.filter(isContent);
   if (content.length === 0) {
     return { ok: false, reason: 'malformed', message: 'The file holds no otpauth:// lines.' };

@@ -22,6 +22,11 @@ import { InMemoryUserFiles } from '../../fakes/inMemoryUserFiles';
 const ROOT = resolve(import.meta.dirname, '../../fixtures/hostile');
 const PASSWORD = 'hostile-corpus';
 const TIME_BOUND_MS = 5_000;
+/**
+ * Damage the importer repairs by design, so the file reads without errors: a transfer link whose
+ * base64 '+' became a space (a common copy-paste accident, HOSTILE #22), sent twice (#23: deduped).
+ */
+const REPAIRED = new Set(['google-migration/plus-as-space-and-duplicate-batch.txt']);
 
 const corpus: { format: ImportFormat; file: string; path: string }[] = readdirSync(ROOT, {
   withFileTypes: true,
@@ -52,7 +57,9 @@ describe('hostile corpus', () => {
       expect(() => importer.isEncrypted(bytes)).not.toThrow();
       const outcome = await importer.read({ bytes, password: PASSWORD });
       expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
-      if (outcome.ok) {
+      if (REPAIRED.has(`${format}/${file}`)) {
+        expect(outcome.ok).toBe(true);
+      } else if (outcome.ok) {
         expect(outcome.value.errors.length).toBeGreaterThan(0);
         for (const error of outcome.value.errors) expect(error.reason.length).toBeGreaterThan(0);
       } else {
