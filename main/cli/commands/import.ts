@@ -11,6 +11,7 @@ import { encodeBase32 } from '../../core/otp/base32';
 import { importerFor } from '../../core/interop/registry';
 import { IMPORT_FORMATS, type ImportFormat, type ImportResult } from '../../core/interop/types';
 import { onePositional, UsageError, type CliIo } from '../common';
+import { looksLikeImage, transferLinksFromImage } from '../transferImage';
 import { EXIT, type ExitCode } from '../exitCodes';
 import {
   openInterop,
@@ -81,8 +82,17 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     return EXIT.usage;
   }
   const password = await readPasswordFile(io, values['password-file']);
-  const bytes = await readUserFile(io, file);
-  if (bytes === undefined) return EXIT.usage;
+  const read = await readUserFile(io, file);
+  if (read === undefined) return EXIT.usage;
+  let bytes = read;
+  if (format === 'google-migration' && looksLikeImage(read)) {
+    const links = await transferLinksFromImage(read);
+    if (!links.ok) {
+      io.stderr(`tessera: ${links.message}\n`);
+      return EXIT.usage;
+    }
+    bytes = links.text;
+  }
 
   if (values['dry-run'] && values.json) {
     const outcome = await importer.read({ bytes, ...(password === undefined ? {} : { password }) });

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import keytar from 'keytar';
+import QRCode from 'qrcode';
 import { IMPORTERS } from '../../../main/core/interop/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -294,5 +295,38 @@ describe('tessera backup and export', () => {
       '--show-secrets',
     ]);
     expect(JSON.parse(fromList.stdout)).toEqual({ entries: [expected], errors: [] });
+  });
+});
+
+describe('tessera import --format google-migration from an image', () => {
+  // 2FAGuard Guard.Test/Import/GoogleAuthMigration.cs: two TOTP accounts (also used by the
+  // transfer reader's unit tests).
+  const TRANSFER =
+    'otpauth-migration://offline?data=Ci0KEBfNhW48%2BTYHuJJjaGSVaDgSDHRlc3RAdGVzdC5kZRoFQXBwbGUgASgBMAIKLwoUULGGAD3E0ueYHAy7s69SLeV1tHISCXVzZXJAdGVzdBoGVG9rZW4yIAEoATACEAEYASAAKJbEnKb%2B%2F%2F%2F%2F%2FwE%3D';
+
+  it('reads the transfer QR code in a PNG exactly as the same link given as text', async () => {
+    const png = join(work, 'transfer.png');
+    writeFileSync(png, await QRCode.toBuffer(TRANSFER, { margin: 4, scale: 6 }));
+    const text = file('transfer.txt', `${TRANSFER}\n`);
+    const { run } = profile();
+    const args = ['--dry-run', '--json', '--show-secrets'];
+    const fromImage = run(['import', '--format', 'google-migration', png, ...args]);
+    const fromText = run(['import', '--format', 'google-migration', text, ...args]);
+    expect(fromImage.stderr).toBe('');
+    expect(fromImage.status).toBe(0);
+    expect(fromText.status).toBe(0);
+    expect(fromImage.stdout).toBe(fromText.stdout);
+    const parsed = JSON.parse(fromImage.stdout) as { entries: { name: string }[] };
+    expect(parsed.entries.map(entry => entry.name)).toEqual(['test@test.de', 'user@test']);
+  });
+
+  it('says so when the image holds no transfer code, and stores nothing', async () => {
+    const png = join(work, 'link.png');
+    writeFileSync(png, await QRCode.toBuffer('https://example.com/', { margin: 4, scale: 6 }));
+    const { run, service } = profile();
+    const result = run(['import', '--format', 'google-migration', png]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('none is a Google Authenticator transfer code');
+    expect(await keytar.findCredentials(service)).toEqual([]);
   });
 });
