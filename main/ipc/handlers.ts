@@ -7,7 +7,9 @@ import type { CodeService } from '../services/codeService';
 import type { CopyService } from '../services/copyService';
 import type { DeviceService } from '../services/deviceService';
 import type { EnrollmentService } from '../services/enrollmentService';
+import type { ScanService } from '../services/scanService';
 import type { Handlers } from './router';
+import { createScanHandlers } from './scanHandlers';
 
 export interface HandlerServices {
   readonly devices: DeviceService;
@@ -15,6 +17,7 @@ export interface HandlerServices {
   readonly copier: CopyService;
   readonly enrollment: EnrollmentService;
   readonly clockHealth: ClockHealth;
+  readonly scan: ScanService;
 }
 
 export function createHandlers({
@@ -23,6 +26,7 @@ export function createHandlers({
   copier,
   enrollment,
   clockHealth,
+  scan,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -43,5 +47,6 @@ export function createHandlers({
     'clock.check': () => clockHealth.check(),
     'clock.applyOffset': apply => clockHealth.applyOffset(apply),
     'clock.setServer': server => clockHealth.setServer(server),
+    ...createScanHandlers(scan),
   };
 }

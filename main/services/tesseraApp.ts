@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type {
   Clipboard,
   Clock,
+  QrDecoder,
+  ScreenCapture,
   SecretStore,
   SettingsStore,
   Timers,
@@ -21,6 +23,7 @@ import { CodeService, type CodeServiceOptions } from './codeService';
 import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
+import { ScanService, type MigrationReader } from './scanService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -37,6 +40,12 @@ export interface TesseraAdapters {
   readonly newId?: () => string;
   readonly codeOptions?: CodeServiceOptions;
   readonly clipboardClearMs?: number | null;
+  /** QR decoding (the worker in the app); without it scans say they are unavailable. */
+  readonly qrDecoder?: QrDecoder;
+  /** Screen grabs (desktopCapturer in the app, an X11 grab in the harness). */
+  readonly screenCapture?: ScreenCapture;
+  /** Google Authenticator transfer codes (otpauth-migration://) found by a scan. */
+  readonly readMigration?: MigrationReader;
 }
 
 export interface TesseraApp {
@@ -44,6 +53,7 @@ export interface TesseraApp {
   readonly codes: CodeService;
   readonly clipboard: ClipboardService;
   readonly clockHealth: ClockService;
+  readonly scan: ScanService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
   readonly reconciled: Promise<void>;
   stop(): Promise<void>;
@@ -83,9 +93,16 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     autoCheck: adapters.clockAutoCheck ?? true,
   });
+  const scan = new ScanService({
+    devices,
+    clock: adapters.clock,
+    decoder: adapters.qrDecoder,
+    screen: adapters.screenCapture,
+    readMigration: adapters.readMigration,
+  });
   registerHandlers(
     adapters.transport,
-    createHandlers({ devices, codes, copier, enrollment, clockHealth }),
+    createHandlers({ devices, codes, copier, enrollment, clockHealth, scan }),
     adapters.log,
   );
   const unsubscribers = [
@@ -112,6 +129,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     clipboard,
     clockHealth,
+    scan,
     reconciled,
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -2,6 +2,8 @@
  * Builds the real services over in-memory adapters and a fake clock, for unit tests of the
  * services and the IPC layer. The integration and e2e suites use the real adapters instead.
  */
+import type { QrDecoder, ScreenCapture } from '../../main/core/ports';
+import type { MigrationReader } from '../../main/services/scanService';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import { FakeClock } from '../fakes/fakeClock';
 import { InMemorySecretStore } from '../fakes/inMemorySecretStore';
@@ -10,6 +12,7 @@ import { InMemorySettingsStore } from '../fakes/inMemorySettingsStore';
 import { InMemoryVaultStore } from '../fakes/inMemoryVaultStore';
 import { RecordingClipboard } from '../harness/recordingClipboard';
 import { MemoryTransport } from './memoryTransport';
+import { ZxingTestQrDecoder } from './zxingTestQrDecoder';
 
 /** 2026-01-01T00:00:10Z: 10 s into a 30 s period and into a 60 s period. */
 export const T0 = Date.UTC(2026, 0, 1, 0, 0, 10);
@@ -33,6 +36,10 @@ export async function startTestTessera(
     clock?: FakeClock;
     settings?: InMemorySettingsStore;
     clockAutoCheck?: boolean;
+    /** Default: the zxing-wasm test stand-in (decodes only when a scan runs). */
+    qrDecoder?: QrDecoder;
+    screenCapture?: ScreenCapture;
+    readMigration?: MigrationReader;
   } = {},
 ): Promise<TestTessera> {
   const clock = options.clock ?? new FakeClock(T0);
@@ -54,6 +61,9 @@ export async function startTestTessera(
     settings,
     clockAutoCheck: options.clockAutoCheck ?? false,
     transport,
+    qrDecoder: options.qrDecoder ?? new ZxingTestQrDecoder(),
+    ...(options.screenCapture === undefined ? {} : { screenCapture: options.screenCapture }),
+    ...(options.readMigration === undefined ? {} : { readMigration: options.readMigration }),
     log: { warn: (event, fields) => warnings.push({ event, fields }) },
     newId: () => {
       n += 1;

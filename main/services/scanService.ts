@@ -1,0 +1,393 @@
+/**
+ * QR scanning use case (services layer, DESIGN.md §6): decodes the screen (every display) or one
+ * frame (camera, image file, pasted image) through the QrDecoder port, classifies every code
+ * found, and answers with previews only. The decoded texts (which hold secrets) stay here under
+ * a random, short-lived token until the user confirms or discards; frames are never kept or
+ * written anywhere.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddOutcome, DeviceWarning } from '../../preload/contract/contract';
+import type {
+  ScanCodeView,
+  ScanConfirmOutcome,
+  ScanDevicePreview,
+  ScanFrameInput,
+  ScanOutcome,
+} from '../../preload/contract/scanChannels';
+import { parseAwsLabel } from '../core/device/awsLabel';
+import type { ImportedEntry, ImportResult } from '../core/interop/types';
+import { formatOtpauthUri, parseOtpauthUri } from '../core/otp/otpauthUri';
+import type { OtpParams } from '../core/otp/types';
+import {
+  FrameRejectedError,
+  ScreenCaptureError,
+  type Clock,
+  type QrDecoder,
+  type ScreenCapture,
+} from '../core/ports';
+import type { DecodedCode, PixelFrame } from '../core/qr/frame';
+import type { OtpSecret } from '../core/secret';
+import type { DeviceService } from './deviceService';
+
+/** How long decoded codes wait for a confirmation. */
+export const SCAN_TOKEN_TTL_MS = 5 * 60_000;
+/** Scans kept at once; the oldest is forgotten first. */
+const MAX_SESSIONS = 8;
+/** Codes reported from one scan (a screen full of QR codes is not an enrollment page). */
+const MAX_CODES = 32;
+
+/**
+ * Reads a Google Authenticator transfer URI (main/core/interop/googleMigration.ts). Injected so
+ * the scan service does not depend on which build of the importers is present.
+ */
+export type MigrationReader = (uri: string) => MigrationRead;
+export type MigrationRead =
+  | {
+      readonly ok: true;
+      readonly batch: { readonly index: number; readonly size: number; readonly id: number };
+      readonly result: ImportResult;
+    }
+  | { readonly ok: false; readonly reason: string; readonly message: string };
+
+export interface ScanServiceDeps {
+  readonly devices: DeviceService;
+  readonly clock: Clock;
+  /** Absent in builds without a decoder: every scan then says so. */
+  readonly decoder?: QrDecoder | undefined;
+  readonly screen?: ScreenCapture | undefined;
+  readonly readMigration?: MigrationReader | undefined;
+  readonly newToken?: () => string;
+}
+
+type Held =
+  | { readonly kind: 'otpauth'; readonly text: string; readonly label: string }
+  | { readonly kind: 'migration'; readonly text: string; readonly label: string }
+  | { readonly kind: 'not-addable'; readonly label: string; readonly message: string };
+
+interface Session {
+  readonly expiresAtMs: number;
+  readonly codes: readonly Held[];
+}
+
+const NOTHING_ON_SCREEN =
+  'No QR code found on the screen. Make sure the code is fully visible and not covered by another window; if it is small, zoom in on the page (Ctrl/Cmd and +) and scan again.';
+const NOTHING_IN_IMAGE =
+  'No QR code found in this image. If the code is small or blurry, zoom in before taking the screenshot, or use a larger, sharper image.';
+const NOTHING_ON_CAMERA =
+  'No QR code in view yet. Hold the code steady and move it closer so that it fills most of the frame.';
+
+export class ScanService {
+  readonly #sessions = new Map<string, Session>();
+  #cameraAllowed = false;
+
+  constructor(private readonly deps: ScanServiceDeps) {}
+
+  /** Grabs every display and decodes every QR code on them. */
+  async scanScreen(): Promise<ScanOutcome> {
+    const { screen } = this.deps;
+    if (screen === undefined) {
+      return unavailable(
+        'Scanning the screen is not available here. Save the QR code as an image and choose "Image file", or copy it and paste it.',
+      );
+    }
+    let frames: readonly PixelFrame[];
+    try {
+      frames = await screen.captureDisplays();
+    } catch (error) {
+      if (error instanceof ScreenCaptureError) {
+        return { status: 'failed', reason: 'screen-unavailable', message: error.message };
+      }
+      throw error;
+    }
+    return this.#decode(frames, NOTHING_ON_SCREEN);
+  }
+
+  /** Decodes one luminance frame the renderer made (already size-checked by the contract). */
+  scanFrame(input: ScanFrameInput): Promise<ScanOutcome> {
+    const frame: PixelFrame = {
+      width: input.width,
+      height: input.height,
+      stride: input.width,
+      format: 'luma',
+      data: input.data,
+    };
+    return this.#decode([frame], input.source === 'camera' ? NOTHING_ON_CAMERA : NOTHING_IN_IMAGE);
+  }
+
+  /**
+   * Adds the chosen codes of a scan: an otpauth code adds one device, a transfer code every
+   * readable entry of its batch. The scan is forgotten afterwards, whatever the outcome.
+   */
+  async confirm(token: string, indexes: readonly number[]): Promise<ScanConfirmOutcome> {
+    const session = this.#session(token);
+    if (session === undefined) {
+      return {
+        ok: false,
+        reason: 'expired',
+        message: 'This scan is no longer available (it expired or was already used). Scan again.',
+      };
+    }
+    const chosen = [...new Set(indexes)];
+    if (chosen.some(index => index >= session.codes.length)) {
+      return {
+        ok: false,
+        reason: 'invalid-selection',
+        message: 'Choose one of the codes that were found.',
+      };
+    }
+    this.#sessions.delete(token);
+    const added: Extract<ScanConfirmOutcome, { ok: true }>['added'] = [];
+    const failed: Extract<ScanConfirmOutcome, { ok: true }>['failed'] = [];
+    const record = (label: string, outcome: AddOutcome): void => {
+      if (outcome.ok) added.push({ device: outcome.device, warnings: outcome.warnings });
+      else failed.push({ label, reason: outcome.reason, message: outcome.message });
+    };
+    for (const index of chosen) {
+      const held = session.codes[index];
+      if (held === undefined) continue;
+      switch (held.kind) {
+        case 'otpauth':
+          record(held.label, await this.deps.devices.addFromUri(held.text));
+          break;
+        case 'migration':
+          await this.#addBatch(held, record, failed);
+          break;
+        case 'not-addable':
+          failed.push({ label: held.label, reason: 'not-addable', message: held.message });
+          break;
+      }
+    }
+    return { ok: true, added, failed };
+  }
+
+  discard(token: string): void {
+    this.#sessions.delete(token);
+  }
+
+  /** The renderer opened or closed its camera scanner (see `cameraAllowed`). */
+  allowCamera(active: boolean): void {
+    this.#cameraAllowed = active;
+  }
+
+  /** Whether a camera permission request now comes from a scan the user started. */
+  cameraAllowed(): boolean {
+    return this.#cameraAllowed;
+  }
+
+  async #decode(frames: readonly PixelFrame[], nothingMessage: string): Promise<ScanOutcome> {
+    const { decoder } = this.deps;
+    if (decoder === undefined) {
+      return unavailable(
+        'QR scanning is not available in this build. Paste the otpauth:// link instead.',
+      );
+    }
+    const found: DecodedCode[] = [];
+    try {
+      for (const frame of frames) found.push(...(await decoder.decode(frame)));
+    } catch (error) {
+      if (error instanceof FrameRejectedError) {
+        return { status: 'failed', reason: 'frame-rejected', message: error.message };
+      }
+      return {
+        status: 'failed',
+        reason: 'decode-failed',
+        message: 'The image could not be read. Try again, or use another image.',
+      };
+    }
+    // The same code on two displays (mirrored screens) is one code.
+    const texts = [...new Set(found.map(code => code.text))].slice(0, MAX_CODES);
+    if (texts.length === 0) return { status: 'none', message: nothingMessage };
+
+    const held: Held[] = [];
+    const codes: ScanCodeView[] = texts.map((text, index) => {
+      const { view, keep } = this.#classify(text, index);
+      held.push(keep);
+      return view;
+    });
+    const nowMs = this.deps.clock.nowMs();
+    this.#prune(nowMs);
+    const token = (this.deps.newToken ?? randomUUID)();
+    const expiresAtMs = nowMs + SCAN_TOKEN_TTL_MS;
+    this.#sessions.set(token, { expiresAtMs, codes: held });
+    return { status: 'found', token, expiresAtMs, codes };
+  }
+
+  #classify(text: string, index: number): { view: ScanCodeView; keep: Held } {
+    const parsed = parseOtpauthUri(text);
+    if (parsed.ok) {
+      const device = parsed.value;
+      const preview = previewOf(
+        device.issuer,
+        device.accountName,
+        device.params,
+        device.labelIssuer,
+      );
+      const warnings = [...device.warnings, ...this.#duplicateWarnings(device)];
+      device.secret.wipe();
+      return {
+        view: { kind: 'otpauth', index, preview, warnings },
+        keep: { kind: 'otpauth', text, label: titleOf(preview) },
+      };
+    }
+    if (parsed.reason === 'not-otpauth') {
+      return {
+        view: { kind: 'other', index, message: parsed.message },
+        keep: { kind: 'not-addable', label: 'QR code', message: parsed.message },
+      };
+    }
+    if (parsed.reason === 'google-migration') return this.#classifyMigration(text, index);
+    return {
+      view: { kind: 'invalid', index, reason: parsed.reason, message: parsed.message },
+      keep: { kind: 'not-addable', label: 'Authenticator code', message: parsed.message },
+    };
+  }
+
+  #classifyMigration(text: string, index: number): { view: ScanCodeView; keep: Held } {
+    const label = 'Google Authenticator transfer code';
+    const read = this.deps.readMigration?.(text);
+    if (read === undefined || !read.ok) {
+      const message =
+        read?.message ??
+        'This is a Google Authenticator transfer code, which this build cannot read yet. Export the accounts one by one instead.';
+      return {
+        view: { kind: 'invalid', index, reason: 'migration-unreadable', message },
+        keep: { kind: 'not-addable', label, message },
+      };
+    }
+    const entries = read.result.entries.map(entry => {
+      const preview = previewOf(entry.issuer, entry.accountName, entry.params, undefined);
+      const warnings = this.#duplicateWarnings(entry);
+      entry.secret.wipe();
+      return { preview, warnings, notes: [...entry.warnings] };
+    });
+    return {
+      view: {
+        kind: 'migration',
+        index,
+        batch: read.batch.size > 0 ? { index: read.batch.index, size: read.batch.size } : null,
+        entries,
+        errors: read.result.errors.map(error => ({
+          index: error.index,
+          label: error.label ?? null,
+          reason: error.reason,
+        })),
+      },
+      keep: { kind: 'migration', text, label },
+    };
+  }
+
+  async #addBatch(
+    held: Extract<Held, { kind: 'migration' }>,
+    record: (label: string, outcome: AddOutcome) => void,
+    failed: Extract<ScanConfirmOutcome, { ok: true }>['failed'],
+  ): Promise<void> {
+    const read = this.deps.readMigration?.(held.text);
+    if (read === undefined || !read.ok) {
+      failed.push({
+        label: held.label,
+        reason: 'not-addable',
+        message: read?.message ?? 'This transfer code cannot be read.',
+      });
+      return;
+    }
+    for (const entry of read.result.entries) {
+      const label = titleOf(previewOf(entry.issuer, entry.accountName, entry.params, undefined));
+      const uri = formatOtpauthUri(entry);
+      entry.secret.wipe();
+      record(label, await this.deps.devices.addFromUri(uri));
+    }
+    for (const error of read.result.errors) {
+      failed.push({
+        label: error.label ?? `Entry ${error.index + 1}`,
+        reason: 'not-addable',
+        message: error.reason,
+      });
+    }
+  }
+
+  /** The same secret, or the same issuer and account, already stored (HOSTILE #37). */
+  #duplicateWarnings(
+    candidate: Pick<ImportedEntry, 'issuer' | 'accountName'> & {
+      readonly secret: OtpSecret;
+    },
+  ): { kind: DeviceWarning; message: string }[] {
+    const warnings: { kind: DeviceWarning; message: string }[] = [];
+    const devices = this.deps.devices.devices();
+    const sameSecret = devices.find(device =>
+      this.deps.devices.secretFor(device.id)?.equals(candidate.secret),
+    );
+    if (sameSecret !== undefined) {
+      warnings.push({
+        kind: 'duplicate-secret',
+        message: `The same secret is already stored for ${sameSecret.issuer || sameSecret.accountName || 'another device'}: both would show the same codes.`,
+      });
+    }
+    const fold = (text: string) => text.toLocaleLowerCase('en');
+    if (
+      devices.some(
+        device =>
+          fold(device.issuer) === fold(candidate.issuer) &&
+          fold(device.accountName) === fold(candidate.accountName),
+      )
+    ) {
+      warnings.push({
+        kind: 'duplicate-label',
+        message: 'A device with the same issuer and account name already exists.',
+      });
+    }
+    return warnings;
+  }
+
+  #session(token: string): Session | undefined {
+    this.#prune(this.deps.clock.nowMs());
+    return this.#sessions.get(token);
+  }
+
+  #prune(nowMs: number): void {
+    for (const [token, session] of this.#sessions) {
+      if (session.expiresAtMs <= nowMs) this.#sessions.delete(token);
+    }
+    // Map order is insertion order: the oldest go first.
+    for (const token of [...this.#sessions.keys()].slice(0, -(MAX_SESSIONS - 1))) {
+      this.#sessions.delete(token);
+    }
+  }
+}
+
+function unavailable(message: string): ScanOutcome {
+  return { status: 'failed', reason: 'unavailable', message };
+}
+
+function previewOf(
+  issuer: string,
+  accountName: string,
+  params: OtpParams,
+  labelIssuer: string | undefined,
+): ScanDevicePreview {
+  const aws = parseAwsLabel(issuer, accountName);
+  return {
+    type: params.type,
+    issuer,
+    accountName,
+    labelIssuer: labelIssuer ?? null,
+    algorithm: params.algorithm,
+    digits: params.digits,
+    periodSeconds: params.type === 'totp' ? params.periodSeconds : null,
+    counter: params.type === 'hotp' ? params.counter : null,
+    aws:
+      aws === undefined
+        ? null
+        : {
+            accountId: aws.accountId ?? null,
+            alias: aws.alias ?? null,
+            deviceName: aws.deviceName,
+          },
+  };
+}
+
+function titleOf(preview: ScanDevicePreview): string {
+  if (preview.issuer !== '' && preview.accountName !== '') {
+    return `${preview.issuer}: ${preview.accountName}`;
+  }
+  return preview.issuer || preview.accountName || 'Unnamed device';
+}
