@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './electron/appProtocol';
 import { electronClipboard } from './electron/electronClipboard';
 import { createIpcMainTransport } from './electron/ipcMainTransport';
 import { createMainWindow } from './electron/mainWindow';
+import { ElectronScreenCapture } from './electron/screenCapture';
 import { FsSettingsStore } from './node/fsSettingsStore';
 import { FsVaultStore } from './node/fsVaultStore';
 import { KeytarSecretStore } from './node/keytarSecretStore';
@@ -48,7 +49,8 @@ async function start(): Promise<void> {
   const window = createMainWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     devServerUrl,
-    userStartedCapture: () => false,
+    // Camera access only while the user has the camera scanner open.
+    userStartedCapture: () => tessera?.scan.cameraAllowed() ?? false,
   });
   mainWindow = window;
   try {
@@ -61,6 +63,7 @@ async function start(): Promise<void> {
       timers: systemTimers,
       clipboard: electronClipboard,
       transport: createIpcMainTransport(window, devServerUrl),
+      screenCapture: new ElectronScreenCapture(() => mainWindow),
       log: {
         warn: (event, fields) => {
           console.warn(event, fields);
