@@ -25,6 +25,9 @@ import { startSntpResponder, type SntpResponder } from '../support/sntpResponder
 import { KeytarSecretStore } from '../../main/node/keytarSecretStore';
 import { systemClock, systemTimers } from '../../main/node/systemClock';
 import type { IpcTransport } from '../../main/ipc/router';
+import type { QrDecoder, ScreenCapture } from '../../main/core/ports';
+import type { MigrationReader } from '../../main/services/scanService';
+import { ZxingTestQrDecoder } from '../support/zxingTestQrDecoder';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import './pageGlobals';
 import { RecordingClipboard } from './recordingClipboard';
@@ -69,6 +72,12 @@ export interface HarnessOptions {
   readonly ntpOffsetMs?: number;
   /** Check the clock at start-up like the app does (default: only on request). */
   readonly clockAutoCheck?: boolean;
+  /** What "Scan screen" grabs, e.g. an X11ScreenCapture of a test's Xvfb (default: none). */
+  readonly screenCapture?: ScreenCapture;
+  /** QR decoding (default: the zxing-wasm test stand-in until the worker decoder lands). */
+  readonly qrDecoder?: QrDecoder;
+  /** Google Authenticator transfer codes (main/core/interop/googleMigration's readMigrationUri). */
+  readonly readMigration?: MigrationReader;
 }
 
 class HarnessTransport implements IpcTransport {
@@ -206,6 +215,13 @@ export class Harness {
       clipboard: this.clipboard,
       transport: this.transport,
       log: { warn: () => undefined },
+      qrDecoder: this.options.qrDecoder ?? new ZxingTestQrDecoder(),
+      ...(this.options.screenCapture === undefined
+        ? {}
+        : { screenCapture: this.options.screenCapture }),
+      ...(this.options.readMigration === undefined
+        ? {}
+        : { readMigration: this.options.readMigration }),
       ...(this.options.clipboardClearMs === undefined
         ? {}
         : { clipboardClearMs: this.options.clipboardClearMs }),
