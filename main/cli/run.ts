@@ -9,6 +9,7 @@ import { awsCommand } from './commands/aws';
 import { codeCommand } from './commands/code';
 import { editCommand } from './commands/edit';
 import { listCommand } from './commands/list';
+import { scanCommand } from './commands/scan';
 import { UsageError, type CliIo } from './common';
 import { EXIT, type ExitCode } from './exitCodes';
 
@@ -43,6 +44,11 @@ Commands:
   aws config-snippet <profile> <query>
                                   Print a ~/.aws/config profile with mfa_serial and
                                   mfa_process (aws-vault runs it to get the code)
+  scan <image>... [--json] [--add]
+                                  Read every QR code in PNG, JPEG or WebP images (e.g. the
+                                  QRCodePNG of aws iam create-virtual-mfa-device); --json
+                                  prints the decoded texts, --add stores the authenticator
+                                  codes found
   help                            Show this help
 
 Exit codes: 0 ok, 2 usage or invalid input, 3 no match, 4 ambiguous query, 5 keychain unavailable.
@@ -64,6 +70,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         return await editCommand(rest, io);
       case 'aws':
         return await awsCommand(rest, io);
+      case 'scan':
+        return await scanCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

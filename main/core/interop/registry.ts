@@ -1,10 +1,22 @@
 /**
  * Every importer, by format name (core, pure). Each format module adds one line here.
  */
+import { andOtpImporter } from './andotp';
+import { authenticatorProImporter } from './authenticatorPro';
+import { enteImporter } from './ente';
+import { freeOtpPlusImporter } from './freeotpPlus';
+import { googleMigrationImporter } from './googleMigration';
+import { twoFasImporter } from './twofas';
 import type { ImportFormat, Importer } from './types';
 
 export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   // 'aegis': aegisImporter,  (one line per format module)
+  'google-migration': googleMigrationImporter,
+  '2fas': twoFasImporter,
+  andotp: andOtpImporter,
+  'freeotp-plus': freeOtpPlusImporter,
+  'authenticator-pro': authenticatorProImporter,
+  ente: enteImporter,
 };
 
 export function importerFor(format: ImportFormat): Importer | undefined {
