@@ -14,6 +14,7 @@ import { FsSettingsStore } from './node/fsSettingsStore';
 import { FsVaultStore } from './node/fsVaultStore';
 import { KeytarSecretStore } from './node/keytarSecretStore';
 import { tesseraHome } from './node/paths';
+import { createWorkerQrDecoder } from './node/qr/workerQrDecoder';
 import { SntpTimeServerClient } from './node/sntpClient';
 import { systemClock, systemTimers } from './node/systemClock';
 import { startTessera, type TesseraApp } from './services/tesseraApp';
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
       clipboard: electronClipboard,
       transport: createIpcMainTransport(window, devServerUrl),
       screenCapture: new ElectronScreenCapture(() => mainWindow),
+      qrDecoder: createWorkerQrDecoder(),
       log: {
         warn: (event, fields) => {
           console.warn(event, fields);

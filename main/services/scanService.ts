@@ -15,8 +15,11 @@ import type {
   ScanOutcome,
 } from '../../preload/contract/scanChannels';
 import { parseAwsLabel } from '../core/device/awsLabel';
-import type { ImportedEntry, ImportResult } from '../core/interop/types';
+import { readMigrationUri } from '../core/interop/googleMigration';
+import type { ImportedEntry } from '../core/interop/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../core/otp/otpauthUri';
+import { classifyQrText } from '../core/qr/classify';
+import { QrDecodeTimeoutError } from '../core/qr/errors';
 import type { OtpParams } from '../core/otp/types';
 import {
   FrameRejectedError,
@@ -36,26 +39,12 @@ const MAX_SESSIONS = 8;
 /** Codes reported from one scan (a screen full of QR codes is not an enrollment page). */
 const MAX_CODES = 32;
 
-/**
- * Reads a Google Authenticator transfer URI (main/core/interop/googleMigration.ts). Injected so
- * the scan service does not depend on which build of the importers is present.
- */
-export type MigrationReader = (uri: string) => MigrationRead;
-export type MigrationRead =
-  | {
-      readonly ok: true;
-      readonly batch: { readonly index: number; readonly size: number; readonly id: number };
-      readonly result: ImportResult;
-    }
-  | { readonly ok: false; readonly reason: string; readonly message: string };
-
 export interface ScanServiceDeps {
   readonly devices: DeviceService;
   readonly clock: Clock;
   /** Absent in builds without a decoder: every scan then says so. */
   readonly decoder?: QrDecoder | undefined;
   readonly screen?: ScreenCapture | undefined;
-  readonly readMigration?: MigrationReader | undefined;
   readonly newToken?: () => string;
 }
 
@@ -188,6 +177,14 @@ export class ScanService {
       if (error instanceof FrameRejectedError) {
         return { status: 'failed', reason: 'frame-rejected', message: error.message };
       }
+      if (error instanceof QrDecodeTimeoutError) {
+        return {
+          status: 'failed',
+          reason: 'decode-failed',
+          message:
+            'Reading this image took too long. Crop it around the QR code, or zoom in so the code is larger, and try again.',
+        };
+      }
       return {
         status: 'failed',
         reason: 'decode-failed',
@@ -213,42 +210,45 @@ export class ScanService {
   }
 
   #classify(text: string, index: number): { view: ScanCodeView; keep: Held } {
+    const content = classifyQrText(text);
+    switch (content.kind) {
+      case 'otpauth': {
+        const preview: ScanDevicePreview = content.preview;
+        const warnings = [...content.warnings, ...this.#duplicateWarningsOf(text)];
+        return {
+          view: { kind: 'otpauth', index, preview, warnings },
+          keep: { kind: 'otpauth', text, label: titleOf(preview) },
+        };
+      }
+      case 'google-migration':
+        return this.#classifyMigration(text, index);
+      case 'invalid-otpauth':
+        return {
+          view: { kind: 'invalid', index, reason: content.reason, message: content.message },
+          keep: { kind: 'not-addable', label: 'Authenticator code', message: content.message },
+        };
+      case 'other':
+        return {
+          view: { kind: 'other', index, message: content.message },
+          keep: { kind: 'not-addable', label: 'QR code', message: content.message },
+        };
+    }
+  }
+
+  /** Duplicate warnings for an otpauth text (parsed again: the preview holds no secret). */
+  #duplicateWarningsOf(text: string): { kind: DeviceWarning; message: string }[] {
     const parsed = parseOtpauthUri(text);
-    if (parsed.ok) {
-      const device = parsed.value;
-      const preview = previewOf(
-        device.issuer,
-        device.accountName,
-        device.params,
-        device.labelIssuer,
-      );
-      const warnings = [...device.warnings, ...this.#duplicateWarnings(device)];
-      device.secret.wipe();
-      return {
-        view: { kind: 'otpauth', index, preview, warnings },
-        keep: { kind: 'otpauth', text, label: titleOf(preview) },
-      };
-    }
-    if (parsed.reason === 'not-otpauth') {
-      return {
-        view: { kind: 'other', index, message: parsed.message },
-        keep: { kind: 'not-addable', label: 'QR code', message: parsed.message },
-      };
-    }
-    if (parsed.reason === 'google-migration') return this.#classifyMigration(text, index);
-    return {
-      view: { kind: 'invalid', index, reason: parsed.reason, message: parsed.message },
-      keep: { kind: 'not-addable', label: 'Authenticator code', message: parsed.message },
-    };
+    if (!parsed.ok) return [];
+    const warnings = this.#duplicateWarnings(parsed.value);
+    parsed.value.secret.wipe();
+    return warnings;
   }
 
   #classifyMigration(text: string, index: number): { view: ScanCodeView; keep: Held } {
     const label = 'Google Authenticator transfer code';
-    const read = this.deps.readMigration?.(text);
-    if (read === undefined || !read.ok) {
-      const message =
-        read?.message ??
-        'This is a Google Authenticator transfer code, which this build cannot read yet. Export the accounts one by one instead.';
+    const read = readMigrationUri(text);
+    if (!read.ok) {
+      const { message } = read;
       return {
         view: { kind: 'invalid', index, reason: 'migration-unreadable', message },
         keep: { kind: 'not-addable', label, message },
@@ -281,13 +281,9 @@ export class ScanService {
     record: (label: string, outcome: AddOutcome) => void,
     failed: Extract<ScanConfirmOutcome, { ok: true }>['failed'],
   ): Promise<void> {
-    const read = this.deps.readMigration?.(held.text);
-    if (read === undefined || !read.ok) {
-      failed.push({
-        label: held.label,
-        reason: 'not-addable',
-        message: read?.message ?? 'This transfer code cannot be read.',
-      });
+    const read = readMigrationUri(held.text);
+    if (!read.ok) {
+      failed.push({ label: held.label, reason: 'not-addable', message: read.message });
       return;
     }
     for (const entry of read.result.entries) {

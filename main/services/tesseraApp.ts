@@ -23,7 +23,7 @@ import { CodeService, type CodeServiceOptions } from './codeService';
 import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
-import { ScanService, type MigrationReader } from './scanService';
+import { ScanService } from './scanService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -44,8 +44,6 @@ export interface TesseraAdapters {
   readonly qrDecoder?: QrDecoder;
   /** Screen grabs (desktopCapturer in the app, an X11 grab in the harness). */
   readonly screenCapture?: ScreenCapture;
-  /** Google Authenticator transfer codes (otpauth-migration://) found by a scan. */
-  readonly readMigration?: MigrationReader;
 }
 
 export interface TesseraApp {
@@ -98,7 +96,6 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     clock: adapters.clock,
     decoder: adapters.qrDecoder,
     screen: adapters.screenCapture,
-    readMigration: adapters.readMigration,
   });
   registerHandlers(
     adapters.transport,

@@ -7,7 +7,6 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { X11ScreenCapture } from '../../main/node/x11ScreenCapture';
-import type { MigrationReader } from '../../main/services/scanService';
 import { Harness } from '../harness/harness';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import { migrationUri } from '../support/migrationUri';
@@ -131,7 +130,7 @@ base(
     await expect(
       dialog.getByRole('heading', { name: 'No authenticator code found' }),
     ).toBeVisible();
-    await expect(dialog).toContainText('This is a web link, not an authenticator code.');
+    await expect(dialog).toContainText("This QR code isn't a 2FA setup code: it is a web link.");
     await expect(dialog.getByRole('button', { name: /^Add/ })).toHaveCount(0);
     expect(harness.app.devices.list()).toHaveLength(0);
   },
@@ -173,30 +172,10 @@ base('(c) several codes in one image are listed to pick from', async ({ app, har
   expect(harness.app.devices.list().map(d => d.issuer)).toEqual(['Second']);
 });
 
-// (d) A Google Authenticator transfer QR: needs main/core/interop/googleMigration.ts (issue 6).
-const MIGRATION_MODULE = '../../main/core/interop/googleMigration';
-const migrationModule = (await import(/* @vite-ignore */ MIGRATION_MODULE).catch(
-  () => undefined,
-)) as { readMigrationUri: MigrationReader } | undefined;
-
-const migrationTest = base.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  harness: async ({}, use) => {
-    const harness = await Harness.start(
-      migrationModule === undefined ? {} : { readMigration: migrationModule.readMigrationUri },
-    );
-    await use(harness);
-    await harness.stop();
-  },
-});
-
-migrationTest(
+// (d) A Google Authenticator transfer QR: the whole batch is previewed, then added.
+base(
   '(d) a Google Authenticator transfer QR previews its batch and adds every account',
   async ({ app, harness }) => {
-    migrationTest.skip(
-      migrationModule === undefined,
-      'main/core/interop/googleMigration.ts (readMigrationUri) is not on this branch yet',
-    );
     const uri = migrationUri(
       [
         { secret: SEED, name: 'alice@example.com', issuer: 'GitLab' },

@@ -26,8 +26,7 @@ import { KeytarSecretStore } from '../../main/node/keytarSecretStore';
 import { systemClock, systemTimers } from '../../main/node/systemClock';
 import type { IpcTransport } from '../../main/ipc/router';
 import type { QrDecoder, ScreenCapture } from '../../main/core/ports';
-import type { MigrationReader } from '../../main/services/scanService';
-import { ZxingTestQrDecoder } from '../support/zxingTestQrDecoder';
+import { createWorkerQrDecoder, type WorkerQrDecoder } from '../../main/node/qr/workerQrDecoder';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import './pageGlobals';
 import { RecordingClipboard } from './recordingClipboard';
@@ -74,10 +73,8 @@ export interface HarnessOptions {
   readonly clockAutoCheck?: boolean;
   /** What "Scan screen" grabs, e.g. an X11ScreenCapture of a test's Xvfb (default: none). */
   readonly screenCapture?: ScreenCapture;
-  /** QR decoding (default: the zxing-wasm test stand-in until the worker decoder lands). */
+  /** QR decoding (default: the app's worker-thread decoder). */
   readonly qrDecoder?: QrDecoder;
-  /** Google Authenticator transfer codes (main/core/interop/googleMigration's readMigrationUri). */
-  readonly readMigration?: MigrationReader;
 }
 
 class HarnessTransport implements IpcTransport {
@@ -117,6 +114,7 @@ export class Harness {
   #app: TesseraApp | undefined;
   #ntp: SntpResponder | undefined;
   #ownsHome = false;
+  #decoder: WorkerQrDecoder | undefined;
 
   private constructor(
     readonly home: string,
@@ -188,6 +186,7 @@ export class Harness {
 
   async stop(options: { keepData?: boolean } = {}): Promise<void> {
     await this.#app?.stop();
+    await this.#decoder?.close();
     await this.#ntp?.stop();
     await new Promise<void>(done => {
       if (this.#server)
@@ -203,6 +202,12 @@ export class Harness {
     if (this.#ownsHome) await rm(this.home, { recursive: true, force: true });
   }
 
+  /** One worker for the harness's lifetime (restarts included), like the app's. */
+  #workerDecoder(): WorkerQrDecoder {
+    this.#decoder ??= createWorkerQrDecoder();
+    return this.#decoder;
+  }
+
   async #startServices(): Promise<void> {
     this.#app = await startTessera({
       vault: new FsVaultStore(this.home),
@@ -215,13 +220,10 @@ export class Harness {
       clipboard: this.clipboard,
       transport: this.transport,
       log: { warn: () => undefined },
-      qrDecoder: this.options.qrDecoder ?? new ZxingTestQrDecoder(),
+      qrDecoder: this.options.qrDecoder ?? this.#workerDecoder(),
       ...(this.options.screenCapture === undefined
         ? {}
         : { screenCapture: this.options.screenCapture }),
-      ...(this.options.readMigration === undefined
-        ? {}
-        : { readMigration: this.options.readMigration }),
       ...(this.options.clipboardClearMs === undefined
         ? {}
         : { clipboardClearMs: this.options.clipboardClearMs }),

@@ -3,7 +3,6 @@
  * services and the IPC layer. The integration and e2e suites use the real adapters instead.
  */
 import type { QrDecoder, ScreenCapture } from '../../main/core/ports';
-import type { MigrationReader } from '../../main/services/scanService';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import { FakeClock } from '../fakes/fakeClock';
 import { InMemorySecretStore } from '../fakes/inMemorySecretStore';
@@ -12,7 +11,7 @@ import { InMemorySettingsStore } from '../fakes/inMemorySettingsStore';
 import { InMemoryVaultStore } from '../fakes/inMemoryVaultStore';
 import { RecordingClipboard } from '../harness/recordingClipboard';
 import { MemoryTransport } from './memoryTransport';
-import { ZxingTestQrDecoder } from './zxingTestQrDecoder';
+import { createInProcessQrDecoder } from '../../main/node/qr/inProcessQrDecoder';
 
 /** 2026-01-01T00:00:10Z: 10 s into a 30 s period and into a 60 s period. */
 export const T0 = Date.UTC(2026, 0, 1, 0, 0, 10);
@@ -36,10 +35,9 @@ export async function startTestTessera(
     clock?: FakeClock;
     settings?: InMemorySettingsStore;
     clockAutoCheck?: boolean;
-    /** Default: the zxing-wasm test stand-in (decodes only when a scan runs). */
+    /** Default: the production QR pipeline, in this thread. */
     qrDecoder?: QrDecoder;
     screenCapture?: ScreenCapture;
-    readMigration?: MigrationReader;
   } = {},
 ): Promise<TestTessera> {
   const clock = options.clock ?? new FakeClock(T0);
@@ -61,9 +59,8 @@ export async function startTestTessera(
     settings,
     clockAutoCheck: options.clockAutoCheck ?? false,
     transport,
-    qrDecoder: options.qrDecoder ?? new ZxingTestQrDecoder(),
+    qrDecoder: options.qrDecoder ?? (await inProcessDecoder()),
     ...(options.screenCapture === undefined ? {} : { screenCapture: options.screenCapture }),
-    ...(options.readMigration === undefined ? {} : { readMigration: options.readMigration }),
     log: { warn: (event, fields) => warnings.push({ event, fields }) },
     newId: () => {
       n += 1;
@@ -71,6 +68,13 @@ export async function startTestTessera(
     },
   });
   return { app, clock, secrets, vault, clipboard, transport, timeServer, settings, warnings };
+}
+
+let sharedDecoder: Promise<QrDecoder> | undefined;
+/** The zxing-wasm module loads once per test file, not once per test. */
+function inProcessDecoder(): Promise<QrDecoder> {
+  sharedDecoder ??= createInProcessQrDecoder();
+  return sharedDecoder;
 }
 
 /** RFC 6238's SHA1 seed ("12345678901234567890") in base32. */

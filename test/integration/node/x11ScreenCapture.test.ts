@@ -6,11 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScreenCaptureError } from '../../../main/core/ports';
+import { createInProcessQrDecoder } from '../../../main/node/qr/inProcessQrDecoder';
 import { X11ScreenCapture } from '../../../main/node/x11ScreenCapture';
 import { qrFrame } from '../../support/qrFrames';
 import { lumaToXwd } from '../../support/xwdWriter';
 import { startXvfb, type Xvfb } from '../../support/xvfb';
-import { ZxingTestQrDecoder } from '../../support/zxingTestQrDecoder';
 
 const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 
@@ -50,7 +50,7 @@ describe('X11ScreenCapture', () => {
     // The image's light grey (235) at its top-left corner, read back as BGRA.
     const at = 45 * frames[0]!.stride + 205 * 4;
     expect([...frames[0]!.data.subarray(at, at + 3)]).toEqual([235, 235, 235]);
-    const codes = await new ZxingTestQrDecoder().decode(frames[0]!);
+    const codes = await (await createInProcessQrDecoder()).decode(frames[0]!);
     expect(codes.map(code => code.text)).toEqual([URI]);
   });
 

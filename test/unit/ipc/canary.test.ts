@@ -9,6 +9,7 @@ import { encodeBase32 } from '../../../main/core/otp/base32';
 import { totpCodeAt } from '../../../main/core/otp/codes';
 import { OtpSecret } from '../../../main/core/secret';
 import { FakeScreenCapture } from '../../fakes/fakeScreenCapture';
+import { migrationUri } from '../../support/migrationUri';
 import { qrFrame } from '../../support/qrFrames';
 import { startTestTessera, type TestTessera } from '../../support/services';
 
@@ -102,7 +103,7 @@ describe('the secret canary', () => {
       `otpauth://totp/Canary:scanned?secret=${SEED_B32}&issuer=Canary`,
       `otpauth://totp/Canary:bad?secret=${SEED_B32}&digits=99`,
       `https://example.com/enroll?secret=${SEED_B32}`,
-      `otpauth-migration://offline?data=${seedBytes.toString('base64')}`,
+      migrationUri([{ secret: seedBytes, name: 'batch', issuer: 'Canary' }]),
     ];
     const frameOf = (texts: readonly string[]) => {
       const frame = qrFrame(

@@ -3,9 +3,11 @@ import { FRAME_LIMITS, type PixelFrame } from '../../../main/core/qr/frame';
 import { SCAN_TOKEN_TTL_MS } from '../../../main/services/scanService';
 import { SCAN_FRAME_LIMITS, type ScanOutcome } from '../../../preload/contract/scanChannels';
 import { FakeScreenCapture } from '../../fakes/fakeScreenCapture';
+import { migrationUri } from '../../support/migrationUri';
 import { qrFrame } from '../../support/qrFrames';
 import { RFC_SEED_B32, startTestTessera, type TestTessera } from '../../support/services';
 
+const RFC_SEED = new TextEncoder().encode('12345678901234567890');
 const AWS_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const AWS_URI = `otpauth://totp/Amazon%20Web%20Services:alice@123456789012?secret=${AWS_SECRET}&issuer=Amazon%20Web%20Services`;
 const GITHUB_URI = `otpauth://totp/GitHub:octo?secret=${RFC_SEED_B32}&issuer=GitHub&algorithm=SHA256&digits=8&period=60`;
@@ -85,7 +87,9 @@ describe('ScanService', () => {
       preview: { algorithm: 'SHA256', digits: 8, periodSeconds: 60 },
     });
     const other = outcome.codes.find(c => c.kind === 'other');
-    expect(other).toMatchObject({ message: 'This is a web link, not an authenticator code.' });
+    expect(other).toMatchObject({
+      message: "This QR code isn't a 2FA setup code: it is a web link.",
+    });
 
     const result = await t.app.scan.confirm(outcome.token, [github!.index]);
     expect(result).toMatchObject({ ok: true, added: [{ device: { issuer: 'GitHub' } }] });
@@ -101,7 +105,7 @@ describe('ScanService', () => {
       {
         kind: 'other',
         index: 0,
-        message: 'This is a Wi-Fi network login, not an authenticator code.',
+        message: "This QR code isn't a 2FA setup code: it is Wi-Fi network settings.",
       },
     ]);
     const result = await t.app.scan.confirm(outcome.token, [0]);
@@ -211,11 +215,45 @@ describe('ScanService', () => {
     expect(await t.app.scan.confirm(outcome.token, [0])).toMatchObject({ ok: true });
   });
 
-  it('cannot read a transfer code without the migration reader, and says so', async () => {
+  it('previews a Google Authenticator transfer batch and adds its accounts', async () => {
+    await start();
+    await t.app.devices.addFromUri(`otpauth://totp/GitLab:old?secret=${RFC_SEED_B32}`);
+    const uri = migrationUri(
+      [
+        { secret: RFC_SEED, name: 'alice', issuer: 'GitLab' },
+        { secret: RFC_SEED.slice(0, 8), name: 'short', issuer: 'Tiny' },
+        { secret: RFC_SEED, name: 'counter', issuer: 'Bank', type: 1, counter: 5, digits: 2 },
+      ],
+      { size: 3, index: 1, id: 99 },
+    );
+    const outcome = found(await t.app.scan.scanFrame(input(qrFrame([{ text: uri }]))));
+    const batch = outcome.codes[0];
+    if (batch?.kind !== 'migration') throw new Error(`expected a batch, got ${batch?.kind}`);
+    expect(batch.batch).toEqual({ index: 1, size: 3 });
+    expect(batch.entries.map(e => [e.preview.issuer, e.preview.type, e.preview.digits])).toEqual([
+      ['GitLab', 'totp', 6],
+      ['Tiny', 'totp', 6],
+      ['Bank', 'hotp', 8],
+    ]);
+    expect(batch.entries[0]?.warnings.map(w => w.kind)).toEqual(['duplicate-secret']);
+    expect(JSON.stringify(outcome)).not.toContain(RFC_SEED_B32);
+
+    const result = await t.app.scan.confirm(outcome.token, [0]);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.added.map(a => a.device.accountName)).toEqual(['alice', 'counter']);
+    // A 64-bit secret is below what a URI may carry: reported, not silently dropped.
+    expect(result.failed).toMatchObject([{ label: 'Tiny: short', reason: 'secret-too-short' }]);
+    expect(t.app.devices.list().find(d => d.accountName === 'counter')).toMatchObject({
+      type: 'hotp',
+      digits: 8,
+    });
+  });
+
+  it('says why a damaged transfer code cannot be read', async () => {
     await start();
     const outcome = found(
       await t.app.scan.scanFrame(
-        input(qrFrame([{ text: 'otpauth-migration://offline?data=CgA%3D' }])),
+        input(qrFrame([{ text: 'otpauth-migration://offline?data=CgU%3D' }])),
       ),
     );
     expect(outcome.codes[0]).toMatchObject({ kind: 'invalid', reason: 'migration-unreadable' });
