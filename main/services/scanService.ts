@@ -254,11 +254,26 @@ export class ScanService {
         keep: { kind: 'not-addable', label, message },
       };
     }
-    const entries = read.result.entries.map(entry => {
+    // Entries are added as otpauth:// URIs: one the URI rules refuse (e.g. a secret under 80
+    // bits, which importers only warn about) is shown as an error now, not after the user agreed.
+    const entries: Extract<ScanCodeView, { kind: 'migration' }>['entries'] = [];
+    const errors: Extract<ScanCodeView, { kind: 'migration' }>['errors'] = read.result.errors.map(
+      error => ({ index: error.index, label: error.label ?? null, reason: error.reason }),
+    );
+    read.result.entries.forEach((entry, position) => {
       const preview = previewOf(entry.issuer, entry.accountName, entry.params, undefined);
-      const warnings = this.#duplicateWarnings(entry);
+      const parsed = parseOtpauthUri(formatOtpauthUri(entry));
+      if (parsed.ok) {
+        parsed.value.secret.wipe();
+        entries.push({
+          preview,
+          warnings: this.#duplicateWarnings(entry),
+          notes: [...entry.warnings],
+        });
+      } else {
+        errors.push({ index: position, label: titleOf(preview), reason: parsed.message });
+      }
       entry.secret.wipe();
-      return { preview, warnings, notes: [...entry.warnings] };
     });
     return {
       view: {
@@ -266,11 +281,7 @@ export class ScanService {
         index,
         batch: read.batch.size > 0 ? { index: read.batch.index, size: read.batch.size } : null,
         entries,
-        errors: read.result.errors.map(error => ({
-          index: error.index,
-          label: error.label ?? null,
-          reason: error.reason,
-        })),
+        errors,
       },
       keep: { kind: 'migration', text, label },
     };

@@ -122,7 +122,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(dialog.getByText(/Google Authenticator transfer/)).toBeVisible();
       await shot('batch');
       expect(await violations(app)).toEqual([]);
-      await dialog.getByRole('button', { name: 'Add 2 devices' }).click();
+      await dialog.getByRole('button', { name: 'Add device', exact: true }).click();
       await expect(dialog.getByRole('button', { name: 'Done' })).toBeVisible();
       await shot('summary');
       expect(await violations(app)).toEqual([]);

@@ -110,7 +110,9 @@ export function CameraScanner({ onOutcome, onCancel }: CameraScannerProps) {
 
   return (
     <div className="scan-camera">
-      <div className="scan-camera__frame">
+      <div
+        className={`scan-camera__frame${state.kind === 'problem' ? ' scan-camera__frame--off' : ''}`}
+      >
         <video
           ref={videoRef}
           className="scan-camera__video"

@@ -98,7 +98,9 @@ export function ScanResults({ outcome, onAdded, onBack }: ScanResultsProps) {
         {addable.length === 0
           ? 'No authenticator code found'
           : single
-            ? 'Add this device?'
+            ? addable[0]?.kind === 'migration'
+              ? 'Add these accounts?'
+              : 'Add this device?'
             : 'Choose the codes to add'}
       </h3>
       {addable.length > 0 && (
@@ -248,8 +250,8 @@ function BatchDetails({ code }: { readonly code: Extract<ScanCodeView, { kind: '
               : `${code.errors.length} accounts in this code cannot be added:`}
           </p>
           <ul>
-            {code.errors.map(error => (
-              <li key={error.index}>
+            {code.errors.map((error, i) => (
+              <li key={`${error.index}-${i}`}>
                 {error.label ?? `Account ${error.index + 1}`}: {error.reason}
               </li>
             ))}

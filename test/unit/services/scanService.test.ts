@@ -232,8 +232,11 @@ describe('ScanService', () => {
     expect(batch.batch).toEqual({ index: 1, size: 3 });
     expect(batch.entries.map(e => [e.preview.issuer, e.preview.type, e.preview.digits])).toEqual([
       ['GitLab', 'totp', 6],
-      ['Tiny', 'totp', 6],
       ['Bank', 'hotp', 8],
+    ]);
+    // A 64-bit secret is below what a URI may carry: shown as an error before the user agrees.
+    expect(batch.errors).toMatchObject([
+      { label: 'Tiny: short', reason: /only 64 bits|too short/ },
     ]);
     expect(batch.entries[0]?.warnings.map(w => w.kind)).toEqual(['duplicate-secret']);
     expect(JSON.stringify(outcome)).not.toContain(RFC_SEED_B32);
@@ -241,7 +244,6 @@ describe('ScanService', () => {
     const result = await t.app.scan.confirm(outcome.token, [0]);
     if (!result.ok) throw new Error(result.message);
     expect(result.added.map(a => a.device.accountName)).toEqual(['alice', 'counter']);
-    // A 64-bit secret is below what a URI may carry: reported, not silently dropped.
     expect(result.failed).toMatchObject([{ label: 'Tiny: short', reason: 'secret-too-short' }]);
     expect(t.app.devices.list().find(d => d.accountName === 'counter')).toMatchObject({
       type: 'hotp',
