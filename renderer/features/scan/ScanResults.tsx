@@ -3,7 +3,7 @@
  * Google Authenticator transfer batch, or messages for codes that cannot be added. Main holds
  * the decoded text under `token`; this view only names indexes. Leaving it discards the scan.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type {
   ScanCodeView,
   ScanConfirmOutcome,
@@ -47,6 +47,11 @@ export function ScanResults({ outcome, onAdded, onBack }: ScanResultsProps) {
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<ScanConfirmOutcome | undefined>(undefined);
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The source that was focused (a button) is gone: start reading and tabbing from the result.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
 
   // Forget the decoded codes in main when this view goes away without a confirmation. Deferred
   // a tick so that React's development remount (StrictMode) does not discard a live scan.
@@ -94,7 +99,7 @@ export function ScanResults({ outcome, onAdded, onBack }: ScanResultsProps) {
 
   return (
     <section className="scan-results" aria-labelledby={headingId}>
-      <h3 id={headingId} className="scan-results__heading">
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="scan-results__heading">
         {addable.length === 0
           ? 'No authenticator code found'
           : single
