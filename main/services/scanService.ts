@@ -15,7 +15,7 @@ import type {
   ScanOutcome,
 } from '../../preload/contract/scanChannels';
 import { parseAwsLabel } from '../core/device/awsLabel';
-import { readMigrationUri } from '../core/interop/googleMigration';
+import { describeMissing, readMigrationUri } from '../core/interop/googleMigration';
 import type { ImportedEntry } from '../core/interop/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../core/otp/otpauthUri';
 import { classifyQrText } from '../core/qr/classify';
@@ -67,6 +67,8 @@ const NOTHING_ON_CAMERA =
 
 export class ScanService {
   readonly #sessions = new Map<string, Session>();
+  /** QR codes of Google Authenticator exports added so far, by batch id (no secrets). */
+  readonly #addedBatches = new Map<number, { size: number; added: Set<number> }>();
   #cameraAllowed = false;
 
   constructor(private readonly deps: ScanServiceDeps) {}
@@ -280,6 +282,7 @@ export class ScanService {
         kind: 'migration',
         index,
         batch: read.batch.size > 0 ? { index: read.batch.index, size: read.batch.size } : null,
+        progress: this.#batchProgress(read.batch),
         entries,
         errors,
       },
@@ -297,6 +300,10 @@ export class ScanService {
       failed.push({ label: held.label, reason: 'not-addable', message: read.message });
       return;
     }
+    const { id, size, index } = read.batch;
+    const known = this.#addedBatches.get(id);
+    if (known?.size === size) known.added.add(index);
+    else this.#addedBatches.set(id, { size, added: new Set([index]) });
     for (const entry of read.result.entries) {
       const label = titleOf(previewOf(entry.issuer, entry.accountName, entry.params, undefined));
       const uri = formatOtpauthUri(entry);
@@ -310,6 +317,22 @@ export class ScanService {
         message: error.reason,
       });
     }
+  }
+
+  /** "QR code 2 of 3 is missing", "You already added this QR code", or null (single code). */
+  #batchProgress(batch: { id: number; size: number; index: number }): string | null {
+    if (batch.size <= 1) return null;
+    const known = this.#addedBatches.get(batch.id);
+    const added = known?.size === batch.size ? known.added : new Set<number>();
+    if (added.has(batch.index)) {
+      return `You already added QR code ${batch.index + 1} of ${batch.size} of this export; adding it again makes duplicates.`;
+    }
+    const received = [...added, batch.index].sort((a, b) => a - b);
+    const missing = [...Array(batch.size).keys()].filter(i => !received.includes(i));
+    return (
+      describeMissing({ id: batch.id, size: batch.size, received, missing }) ??
+      `This is the last QR code of this export (${batch.size} in all).`
+    );
   }
 
   /** The same secret, or the same issuer and account, already stored (HOSTILE #37). */

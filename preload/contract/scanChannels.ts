@@ -72,6 +72,11 @@ export const ScanCodeView = z.discriminatedUnion('kind', [
     index: z.number().int(),
     /** Which QR of the export this is ("batch 1 of 3"), when the code says. */
     batch: z.object({ index: z.number().int(), size: z.number().int() }).nullable(),
+    /**
+     * Where this export stands (HOSTILE #23): which of its QR codes were already added in this
+     * session and which are missing, or that this very code was added before.
+     */
+    progress: z.string().nullable(),
     entries: z.array(
       z.object({
         preview: ScanDevicePreview,

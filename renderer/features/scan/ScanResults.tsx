@@ -227,7 +227,7 @@ function BatchDetails({ code }: { readonly code: Extract<ScanCodeView, { kind: '
     <>
       {batch !== null && (
         <p className="scan-card__batch">
-          {batch}. Scan the other QR codes of this export afterwards to add their accounts.
+          {batch}. {code.progress}
         </p>
       )}
       <ul className="scan-card__entries">

@@ -230,6 +230,9 @@ describe('ScanService', () => {
     const batch = outcome.codes[0];
     if (batch?.kind !== 'migration') throw new Error(`expected a batch, got ${batch?.kind}`);
     expect(batch.batch).toEqual({ index: 1, size: 3 });
+    expect(batch.progress).toBe(
+      'QR codes 1 and 3 of 3 of this Google Authenticator export are missing: scan them too.',
+    );
     expect(batch.entries.map(e => [e.preview.issuer, e.preview.type, e.preview.digits])).toEqual([
       ['GitLab', 'totp', 6],
       ['Bank', 'hotp', 8],
@@ -249,6 +252,44 @@ describe('ScanService', () => {
       type: 'hotp',
       digits: 8,
     });
+  });
+
+  it('follows a multi-code export across scans: what is missing, and a code added twice', async () => {
+    await start();
+    const code = (index: number) =>
+      migrationUri([{ secret: RFC_SEED, name: `n${index}`, issuer: 'X' }], {
+        size: 2,
+        index,
+        id: 7,
+      });
+    const scan = async (index: number) => {
+      const outcome = found(await t.app.scan.scanFrame(input(qrFrame([{ text: code(index) }]))));
+      const view = outcome.codes[0];
+      if (view?.kind !== 'migration') throw new Error('expected a batch');
+      return { token: outcome.token, progress: view.progress };
+    };
+    const first = await scan(0);
+    expect(first.progress).toMatch(/QR code 2 of 2 .* is missing/);
+    await t.app.scan.confirm(first.token, [0]);
+    expect((await scan(1)).progress).toBe('This is the last QR code of this export (2 in all).');
+    expect((await scan(0)).progress).toMatch(/already added QR code 1 of 2/);
+    // Another export (another batch id) starts afresh.
+    const other = found(
+      await t.app.scan.scanFrame(
+        input(
+          qrFrame([
+            {
+              text: migrationUri([{ secret: RFC_SEED, name: 'z', issuer: 'Y' }], {
+                size: 2,
+                index: 0,
+                id: 8,
+              }),
+            },
+          ]),
+        ),
+      ),
+    );
+    expect(other.codes[0]).toMatchObject({ progress: expect.stringMatching(/2 of 2 .* missing/) });
   });
 
   it('says why a damaged transfer code cannot be read', async () => {
