@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AddOutcome, DeviceView } from '../preload/contract/contract';
 import { AddDeviceDialog } from './features/add/AddDeviceDialog';
-import { EditAwsDialog } from './features/aws/EditAwsDialog';
 import { EnrollmentDialog } from './features/aws/EnrollmentDialog';
 import { ClockBanners } from './features/clock/ClockBanners';
 import { ClockButton } from './features/clock/ClockButton';
@@ -14,12 +13,15 @@ import { useClockHealth } from './features/clock/useClockHealth';
 import { DeleteDialog } from './features/devices/DeleteDialog';
 import { DeviceList } from './features/devices/DeviceList';
 import { EmptyState } from './features/devices/EmptyState';
-import { RenameDialog } from './features/devices/RenameDialog';
 import { StatusBanners } from './features/devices/StatusBanners';
 import { useAppStatus } from './features/devices/useAppStatus';
 import { useCodes } from './features/devices/useCodes';
 import { useDevices } from './features/devices/useDevices';
 import { useFocusRescue } from './features/devices/useFocusRescue';
+import { EditDeviceDialog } from './features/edit/EditDeviceDialog';
+import { MissingSecretsBanner } from './features/states/MissingSecretsBanner';
+import { NoSearchResults } from './features/states/NoSearchResults';
+import { ReenterSecretDialog } from './features/states/ReenterSecretDialog';
 import type { RowActions } from './features/devices/rowActions';
 import { deviceTitle, matchesQuery } from './lib/deviceText';
 import type { EnrollmentMode } from './lib/enrollment';
@@ -31,16 +33,16 @@ import { useToast } from './ui/useToast';
 type OpenDialog =
   | { readonly kind: 'none' }
   | { readonly kind: 'add' }
-  | { readonly kind: 'rename'; readonly device: DeviceView }
   | { readonly kind: 'delete'; readonly device: DeviceView }
   // By id: these follow the device as main pushes changes (an edit made from the assistant).
   | { readonly kind: 'enroll'; readonly deviceId: string; readonly mode: EnrollmentMode }
   | {
-      readonly kind: 'edit-aws';
+      readonly kind: 'edit';
       readonly deviceId: string;
       /** Reopen the assistant in this mode after saving (the edit was started from it). */
       readonly returnTo: EnrollmentMode | null;
-    };
+    }
+  | { readonly kind: 'reenter'; readonly deviceId: string };
 
 const NONE: OpenDialog = { kind: 'none' };
 
@@ -58,14 +60,9 @@ export function App() {
   const mainRef = useRef<HTMLElement>(null);
 
   // A dialog about a device that is gone (deleted elsewhere) is simply not shown.
-  const dialogDevice =
-    requested.kind === 'enroll' || requested.kind === 'edit-aws'
-      ? devices?.find(device => device.id === requested.deviceId)
-      : undefined;
-  const dialog: OpenDialog =
-    (requested.kind === 'enroll' || requested.kind === 'edit-aws') && dialogDevice === undefined
-      ? NONE
-      : requested;
+  const byId = 'deviceId' in requested ? requested.deviceId : undefined;
+  const dialogDevice = byId === undefined ? undefined : devices?.find(device => device.id === byId);
+  const dialog: OpenDialog = byId !== undefined && dialogDevice === undefined ? NONE : requested;
 
   const visible = useMemo(
     () => devices?.filter(device => matchesQuery(device, query)) ?? [],
@@ -91,24 +88,25 @@ export function App() {
   const openAdd = useCallback(() => {
     setDialog({ kind: 'add' });
   }, []);
-  const openRename = useCallback((device: DeviceView) => {
-    setDialog({ kind: 'rename', device });
+  const openEdit = useCallback((device: DeviceView) => {
+    setDialog({ kind: 'edit', deviceId: device.id, returnTo: null });
+  }, []);
+  const openReenter = useCallback((device: DeviceView) => {
+    setDialog({ kind: 'reenter', deviceId: device.id });
   }, []);
   const openDelete = useCallback((device: DeviceView) => {
     setDialog({ kind: 'delete', device });
   }, []);
   const rowActions = useMemo<RowActions>(
     () => ({
-      rename: openRename,
+      edit: openEdit,
       remove: openDelete,
       enroll: (device, mode) => {
         setDialog({ kind: 'enroll', deviceId: device.id, mode });
       },
-      editAws: device => {
-        setDialog({ kind: 'edit-aws', deviceId: device.id, returnTo: null });
-      },
+      reenterSecret: openReenter,
     }),
-    [openRename, openDelete],
+    [openEdit, openDelete, openReenter],
   );
   /** Where focus goes when no row can take it back (the last device was deleted). */
   const focusFallback = useCallback(() => {
@@ -155,25 +153,35 @@ export function App() {
         <ClockButton clock={clock} buttonRef={clockButtonRef} />
       </header>
       <main ref={mainRef} className="app-main">
-        {status !== undefined && <StatusBanners status={status} onRetryKeychain={retryKeychain} />}
+        {status !== undefined && (
+          <StatusBanners
+            status={status}
+            onRetryKeychain={retryKeychain}
+            missingSecrets={
+              devices !== undefined && (
+                <MissingSecretsBanner
+                  devices={devices}
+                  onReenter={openReenter}
+                  onDelete={openDelete}
+                />
+              )
+            }
+          />
+        )}
         <ClockBanners clock={clock} fallbackFocus={clockButtonRef} />
         {devices === undefined ? (
           <p className="loading">Loading devices…</p>
         ) : devices.length === 0 ? (
-          <EmptyState onAdd={openAdd} />
+          <EmptyState onAdd={openAdd} keychainAvailable={status?.keychain !== 'unavailable'} />
         ) : visible.length === 0 ? (
-          <p className="no-match">
-            No devices match “{query}”.{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setQuery('');
-              }}
-            >
-              Clear search
-            </button>
-          </p>
+          <NoSearchResults
+            query={query}
+            onClear={() => {
+              setQuery('');
+              document.querySelector<HTMLElement>('.search__input')?.focus();
+            }}
+            onAdd={openAdd}
+          />
         ) : (
           <DeviceList
             devices={visible}
@@ -184,9 +192,6 @@ export function App() {
         )}
       </main>
       {dialog.kind === 'add' && <AddDeviceDialog onClose={close} onAdded={onAdded} />}
-      {dialog.kind === 'rename' && (
-        <RenameDialog device={dialog.device} onClose={close} onRenamed={close} />
-      )}
       {dialog.kind === 'delete' && (
         <DeleteDialog
           device={dialog.device}
@@ -204,13 +209,14 @@ export function App() {
           mode={dialog.mode}
           onClose={close}
           onEditAws={() => {
-            setDialog({ kind: 'edit-aws', deviceId: dialog.deviceId, returnTo: dialog.mode });
+            setDialog({ kind: 'edit', deviceId: dialog.deviceId, returnTo: dialog.mode });
           }}
         />
       )}
-      {dialog.kind === 'edit-aws' && dialogDevice !== undefined && (
-        <EditAwsDialog
+      {dialog.kind === 'edit' && dialogDevice !== undefined && (
+        <EditDeviceDialog
           device={dialogDevice}
+          focus={dialog.returnTo === null ? 'names' : 'aws'}
           onClose={() => {
             setDialog(
               dialog.returnTo === null
@@ -221,14 +227,34 @@ export function App() {
           onSaved={() => {
             if (dialog.returnTo === null) {
               setDialog(NONE);
-              toast({
-                tone: 'success',
-                message: `Saved the AWS details of ${deviceTitle(dialogDevice)}`,
-              });
+              toast({ tone: 'success', message: `Saved ${deviceTitle(dialogDevice)}` });
             } else {
               // Back to the assistant, which now shows what the new details make possible.
               setDialog({ kind: 'enroll', deviceId: dialog.deviceId, mode: dialog.returnTo });
             }
+          }}
+        />
+      )}
+      {dialog.kind === 'reenter' && dialogDevice !== undefined && (
+        <ReenterSecretDialog
+          device={dialogDevice}
+          onClose={close}
+          onDelete={() => {
+            setDialog({ kind: 'delete', device: dialogDevice });
+          }}
+          onStored={outcome => {
+            setDialog(NONE);
+            const warnings = outcome.warnings.map(warning => warning.message);
+            toast(
+              warnings.length > 0
+                ? {
+                    tone: 'warning',
+                    message: `Secret stored for ${deviceTitle(dialogDevice)}`,
+                    details: warnings,
+                    durationMs: null,
+                  }
+                : { tone: 'success', message: `Secret stored for ${deviceTitle(dialogDevice)}` },
+            );
           }}
         />
       )}

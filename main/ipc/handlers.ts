@@ -8,6 +8,8 @@ import type { CopyService } from '../services/copyService';
 import type { DeviceService } from '../services/deviceService';
 import type { EnrollmentService } from '../services/enrollmentService';
 import type { ScanService } from '../services/scanService';
+import type { SecretRevealService } from '../services/secretRevealService';
+import { createEditHandlers } from './editHandlers';
 import type { Handlers } from './router';
 import { createScanHandlers } from './scanHandlers';
 
@@ -18,6 +20,7 @@ export interface HandlerServices {
   readonly enrollment: EnrollmentService;
   readonly clockHealth: ClockHealth;
   readonly scan: ScanService;
+  readonly secrets: SecretRevealService;
 }
 
 export function createHandlers({
@@ -27,6 +30,7 @@ export function createHandlers({
   enrollment,
   clockHealth,
   scan,
+  secrets,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -34,9 +38,7 @@ export function createHandlers({
     'devices.list': () => Promise.resolve(devices.list()),
     'devices.addFromUri': uri => devices.addFromUri(uri),
     'devices.addManual': input => devices.addManual(input),
-    'devices.rename': (id, input) => devices.rename(id, input),
     'devices.remove': id => devices.remove(id),
-    'devices.editAws': (id, input) => devices.editAws(id, input),
     'codes.current': () => Promise.resolve(codes.current()),
     'codes.copy': (id, which, options) => copier.copyCode(id, which, options),
     'codes.advanceHotp': id => devices.advanceHotp(id),
@@ -48,5 +50,6 @@ export function createHandlers({
     'clock.applyOffset': apply => clockHealth.applyOffset(apply),
     'clock.setServer': server => clockHealth.setServer(server),
     ...createScanHandlers(scan),
+    ...createEditHandlers(devices, secrets),
   };
 }

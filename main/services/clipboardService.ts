@@ -1,7 +1,8 @@
 /**
  * Copying codes (services layer). Writes a code to the system clipboard and clears it after a
  * delay, but only if the clipboard still holds that code: whatever the user copied since is
- * theirs and is left alone. A seed never goes through here (DESIGN.md §1.2).
+ * theirs and is left alone. A seed goes through here only when the user asked to copy it
+ * (SecretRevealService), and is cleared the same way (DESIGN.md §1.2).
  */
 import type { Clipboard, TimerHandle, Timers } from '../core/ports';
 

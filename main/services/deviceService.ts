@@ -15,9 +15,18 @@ import type {
   ManualEntryInput,
   RenameInput,
 } from '../../preload/contract/contract';
+import type {
+  DeviceEditInput,
+  DeviceEditOutcome,
+  PreviewOutcome,
+  ReenterOutcome,
+} from '../../preload/contract/editChannels';
 import { validateAwsEdit } from '../core/aws/awsEdit';
 import { parseAwsLabel } from '../core/device/awsLabel';
 import type { Device } from '../core/device/device';
+import { applyDeviceEdit, validateDeviceEdit } from '../core/device/deviceEdit';
+import { toDevicePreview } from '../core/device/devicePreview';
+import { parseReenteredSecret } from '../core/device/reenteredSecret';
 import { toDeviceView, type SecretStatus } from '../core/device/deviceView';
 import {
   normalizeDisplayText,
@@ -221,6 +230,73 @@ export class DeviceService {
     }));
   }
 
+  /** Saves the Edit dialog in one write; when any field is refused, nothing changes. */
+  async edit(id: string, input: DeviceEditInput): Promise<DeviceEditOutcome> {
+    const validated = validateDeviceEdit(input);
+    if (!validated.ok) {
+      return { ok: false, reason: 'invalid', field: validated.field, message: validated.message };
+    }
+    const outcome = await this.#edit(id, device =>
+      applyDeviceEdit(device, validated.edit, this.deps.clock.nowMs()),
+    );
+    if (outcome.ok) return outcome;
+    return {
+      ok: false,
+      reason: outcome.reason === 'not-found' ? 'not-found' : 'invalid',
+      field: null,
+      message: outcome.message,
+    };
+  }
+
+  /** What adding this URI would store, with the duplicate warnings of an add; stores nothing. */
+  previewUri(uri: string): PreviewOutcome {
+    return this.#preview(parseOtpauthUri(uri));
+  }
+
+  previewManual(input: ManualEntryInput): PreviewOutcome {
+    return this.#preview(parseManualEntry(input));
+  }
+
+  /**
+   * Stores a seed typed in again (base32, or a URI with the same code settings) for a device
+   * whose keychain item is missing, keeping its metadata. A device that has its seed is refused:
+   * replacing a working secret silently would change its codes (HOSTILE-INPUTS #37).
+   */
+  async reenterSecret(id: string, text: string): Promise<ReenterOutcome> {
+    const device = findDevice(this.#document, id);
+    if (device === undefined) return { ok: false, reason: 'not-found', message: NOT_FOUND };
+    if (!this.#keychain.available) {
+      return { ok: false, reason: 'keychain-unavailable', message: this.#keychain.message };
+    }
+    if (this.#secrets.has(id)) {
+      return {
+        ok: false,
+        reason: 'has-secret',
+        message:
+          'This device still has its secret in the keychain. To use another secret, add it as a new device.',
+      };
+    }
+    const parsed = parseReenteredSecret(device, text);
+    if (!parsed.ok) return parsed;
+    const { secret } = parsed.value;
+    const warnings = [
+      ...parsed.value.warnings.filter(warning => warning.kind === 'weak-secret'),
+      ...this.#duplicateWarnings(parsed.value).filter(w => w.kind === 'duplicate-secret'),
+    ];
+    try {
+      await this.deps.secrets.put(id, secret);
+    } catch (error) {
+      secret.wipe();
+      if (error instanceof KeychainUnavailableError) {
+        return { ok: false, reason: 'keychain-unavailable', message: error.message };
+      }
+      throw error;
+    }
+    this.#secrets.set(id, secret);
+    this.#notify();
+    return { ok: true, warnings };
+  }
+
   async remove(id: string): Promise<EditOutcome> {
     if (!findDevice(this.#document, id)) return notFound();
     // 1. Record the intent with the metadata removal; 2. delete the seed; 3. clear the intent.
@@ -412,11 +488,28 @@ export class DeviceService {
     return { ok: true, device: toDeviceView(stored, 'ok'), warnings };
   }
 
-  #deviceFrom(parsed: ParsedOtpDevice): Device {
+  #preview(outcome: UriParseOutcome): PreviewOutcome {
+    if (!outcome.ok) return outcome;
+    const parsed = outcome.value;
+    try {
+      if (!this.#keychain.available) {
+        return { ok: false, reason: 'keychain-unavailable', message: this.#keychain.message };
+      }
+      return {
+        ok: true,
+        preview: toDevicePreview(this.#deviceFrom(parsed, PREVIEW_ID)),
+        warnings: [...parsed.warnings, ...this.#duplicateWarnings(parsed)],
+      };
+    } finally {
+      parsed.secret.wipe();
+    }
+  }
+
+  #deviceFrom(parsed: ParsedOtpDevice, id: string = this.deps.newId()): Device {
     const nowMs = this.deps.clock.nowMs();
     const awsLabel = parseAwsLabel(parsed.issuer, parsed.accountName);
     const common = {
-      id: this.deps.newId(),
+      id,
       issuer: parsed.issuer,
       accountName: parsed.accountName,
       ...(parsed.labelIssuer === undefined ? {} : { labelIssuer: parsed.labelIssuer }),
@@ -505,6 +598,11 @@ export class DeviceService {
   }
 }
 
-function notFound(): EditOutcome {
-  return { ok: false, reason: 'not-found', message: 'That device no longer exists.' };
+/** The id of a device that is only previewed, never stored (a preview does not use up an id). */
+const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
+
+const NOT_FOUND = 'That device no longer exists.';
+
+function notFound(): Extract<EditOutcome, { ok: false }> {
+  return { ok: false, reason: 'not-found', message: NOT_FOUND };
 }

@@ -24,6 +24,7 @@ import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
 import { ScanService } from './scanService';
+import { SecretRevealService } from './secretRevealService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -99,7 +100,15 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
   });
   registerHandlers(
     adapters.transport,
-    createHandlers({ devices, codes, copier, enrollment, clockHealth, scan }),
+    createHandlers({
+      devices,
+      codes,
+      copier,
+      enrollment,
+      clockHealth,
+      secrets: new SecretRevealService(devices, clipboard),
+      scan,
+    }),
     adapters.log,
   );
   const unsubscribers = [

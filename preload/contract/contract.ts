@@ -10,7 +10,6 @@ import { event, invoke } from './define';
 import {
   AddOutcome,
   AppStatusView,
-  AwsEditInput,
   ClockStatusView,
   CodeView,
   CopyOutcome,
@@ -22,7 +21,6 @@ import {
   ManualEntryInput,
   MAX_URI_LENGTH,
   NtpServerInput,
-  RenameInput,
   Text,
 } from './schemas';
 import { editChannels } from './editChannels';
@@ -38,7 +36,6 @@ export const contract = {
   'devices.list': invoke(z.tuple([]), z.array(DeviceView)),
   'devices.addFromUri': invoke(z.tuple([z.string().max(MAX_URI_LENGTH)]), AddOutcome),
   'devices.addManual': invoke(z.tuple([ManualEntryInput]), AddOutcome),
-  'devices.rename': invoke(z.tuple([DeviceIdArg, RenameInput]), EditOutcome),
   'devices.remove': invoke(z.tuple([DeviceIdArg]), EditOutcome),
   'devices.changed': event(z.array(DeviceView)),
   'codes.current': invoke(z.tuple([]), z.array(CodeView)),
@@ -53,7 +50,6 @@ export const contract = {
   ),
   'codes.advanceHotp': invoke(z.tuple([DeviceIdArg]), EditOutcome),
   'codes.changed': event(z.array(CodeView)),
-  'devices.editAws': invoke(z.tuple([DeviceIdArg, AwsEditInput]), EditOutcome),
   /** The enrollment pair now, or when to ask again; `userName` fills in the CLI commands. */
   'aws.enrollment': invoke(
     z.tuple([DeviceIdArg, z.object({ userName: Text(64).nullable() })]),

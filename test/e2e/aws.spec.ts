@@ -112,12 +112,12 @@ test('the AWS CLI command names the IAM user typed in, with the serial ARN and b
   if (!added.ok) throw new Error('setup');
 
   // AWS details through the UI: the account ID comes from the label; suggest the serial ARN.
-  await openRowMenuItem(app, ALICE, 'Edit AWS details…');
-  const edit = app.getByRole('dialog', { name: 'Edit AWS details' });
+  await openRowMenuItem(app, ALICE, 'Edit…');
+  const edit = app.getByRole('dialog', { name: 'Edit device' });
   await expect(edit.getByLabel('AWS account ID')).toHaveValue('123456789012');
   await edit.getByRole('radio', { name: 'IAM user' }).check();
   await edit.getByLabel('IAM user name').fill('alice');
-  await edit.getByRole('button', { name: 'Suggest' }).click();
+  await edit.getByRole('button', { name: 'Use suggestion' }).click();
   await expect(edit.getByLabel('Serial number (ARN)')).toHaveValue(
     'arn:aws:iam::123456789012:mfa/alice',
   );
@@ -209,8 +209,8 @@ test('Edit AWS details refuses a serial ARN from another account and saves a val
   if (!added.ok) throw new Error('setup');
   const before = JSON.stringify(harness.app.devices.list());
 
-  await openRowMenuItem(app, ALICE, 'Edit AWS details…');
-  const edit = app.getByRole('dialog', { name: 'Edit AWS details' });
+  await openRowMenuItem(app, ALICE, 'Edit…');
+  const edit = app.getByRole('dialog', { name: 'Edit device' });
   await expect(edit.getByLabel('MFA device name')).toHaveValue('alice');
   await edit.getByLabel('Serial number (ARN)').fill('arn:aws:iam::999999999999:mfa/alice');
   await edit.getByRole('button', { name: 'Save' }).click();
@@ -220,7 +220,7 @@ test('Edit AWS details refuses a serial ARN from another account and saves a val
   expect(JSON.stringify(harness.app.devices.list())).toBe(before);
   await expectNoViolations(app);
 
-  await edit.getByRole('button', { name: 'Suggest' }).click();
+  await edit.getByRole('button', { name: 'Use suggestion' }).click();
   await edit.getByRole('radio', { name: 'Root user' }).check();
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
@@ -233,7 +233,7 @@ test('Edit AWS details refuses a serial ARN from another account and saves a val
   await expect(row).toContainText('Root user');
 
   // Shown again when the dialog reopens.
-  await openRowMenuItem(app, ALICE, 'Edit AWS details…');
+  await openRowMenuItem(app, ALICE, 'Edit…');
   await expect(edit.getByLabel('Serial number (ARN)')).toHaveValue(
     'arn:aws:iam::123456789012:mfa/alice',
   );

@@ -1,6 +1,6 @@
 /**
  * The first-cut renderer end to end: the real renderer in Chromium, the real services, the real
- * keychain. Add through the UI, see the code, see it roll over at the boundary, copy it, rename,
+ * keychain. Add through the UI, see the code, see it roll over at the boundary, copy it, edit,
  * delete, and bad input that changes nothing.
  */
 import { totpCodeAt } from '../../main/core/otp/codes';
@@ -26,7 +26,8 @@ test('a device added by pasting its URI shows the right code, and copying puts i
   await dialog
     .getByLabel('otpauth:// URI')
     .fill(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}&issuer=GitHub`);
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await dialog.getByRole('button', { name: 'Add device' }).click();
   await expect(dialog).toBeHidden();
 
   const [device] = harness.app.devices.list();
@@ -105,16 +106,17 @@ test('a device typed in by hand is added; a bad secret is refused with a specifi
 }) => {
   await app.getByRole('button', { name: 'Add device' }).first().click();
   const dialog = app.getByRole('dialog', { name: 'Add device' });
-  await dialog.getByRole('tab', { name: 'Enter manually' }).click();
+  await dialog.getByRole('tab', { name: 'Manual entry' }).click();
   await dialog.getByLabel('Issuer').fill('Example');
   await dialog.getByLabel('Account name').fill('bob');
   await dialog.getByLabel('Secret (base32)').fill('JBSW Y3DP 1HPK 3PXP');
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Continue' }).click();
   await expect(dialog.getByRole('alert')).toContainText(/"1".*position/i);
   expect(harness.app.devices.list()).toEqual([]);
 
   await dialog.getByLabel('Secret (base32)').fill('jbsw y3dp ehpk 3pxp');
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await dialog.getByRole('button', { name: 'Add device' }).click();
   await expect(dialog).toBeHidden();
   await expect(app.getByRole('button', { name: 'Copy code for Example bob' })).toBeVisible();
 });
@@ -131,22 +133,22 @@ test('a malformed URI gets a specific message and changes nothing', async ({ app
     ['otpauth://totp/Bad:x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5', /algorithm|MD5/i],
   ] as const) {
     await dialog.getByLabel('otpauth:// URI').fill(uri);
-    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Continue' }).click();
     await expect(dialog.getByRole('alert')).toContainText(message);
   }
   expect(JSON.stringify(harness.app.devices.list())).toBe(before);
 });
 
-test('rename and delete (with confirmation) from the row menu', async ({ app, harness }) => {
+test('edit and delete (with confirmation) from the row menu', async ({ app, harness }) => {
   const added = await harness.app.devices.addFromUri(
     `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}&issuer=GitHub`,
   );
   if (!added.ok) throw new Error('setup');
   await app.getByRole('button', { name: 'More actions for GitHub alice' }).click();
-  await app.getByRole('menuitem', { name: 'Rename' }).click();
-  const rename = app.getByRole('dialog', { name: 'Rename device' });
-  await rename.getByLabel('Account name').fill('alice@work');
-  await rename.getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('menuitem', { name: 'Edit…' }).click();
+  const edit = app.getByRole('dialog', { name: 'Edit device' });
+  await edit.getByLabel('Account name').fill('alice@work');
+  await edit.getByRole('button', { name: 'Save' }).click();
   await expect(app.getByRole('button', { name: 'Copy code for GitHub alice@work' })).toBeVisible();
 
   await app.getByRole('button', { name: 'More actions for GitHub alice@work' }).click();

@@ -12,7 +12,8 @@ test('devices added in the UI are still there after the app restarts', async ({ 
   await dialog
     .getByLabel('otpauth:// URI')
     .fill(`otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}&issuer=GitHub`);
-  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await dialog.getByRole('button', { name: 'Add device' }).click();
   await expect(app.getByRole('button', { name: 'Copy code for GitHub alice' })).toBeVisible();
   const [device] = harness.app.devices.list();
 

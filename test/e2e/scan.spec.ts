@@ -56,7 +56,7 @@ screenTest(
       );
       await site.locator('img').evaluate(img => (img as HTMLImageElement).decode());
 
-      const dialog = await openScanTab(app);
+      const dialog = await openScanTab(app, 'Scan screen');
       await dialog.getByRole('button', { name: 'Scan screen' }).click();
       await expect(dialog.getByRole('heading', { name: 'Add this device?' })).toBeVisible();
       await expect(dialog).toContainText('123456789012');
@@ -73,7 +73,7 @@ screenTest(
 );
 
 screenTest('(a) a screen without a QR code says so and suggests zooming in', async ({ app }) => {
-  const dialog = await openScanTab(app);
+  const dialog = await openScanTab(app, 'Scan screen');
   await dialog.getByRole('button', { name: 'Scan screen' }).click();
   await expect(dialog.getByRole('status')).toContainText(/No QR code found on the screen.*zoom in/);
 });

@@ -74,15 +74,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
         });
       };
       await harness.app.devices.addFromUri(awsUri('alice@123456789012'));
-      const dialog = await openScanTab(app);
+      const dialog = await openScanTab(app, 'Scan screen');
       await expect(dialog.getByRole('button', { name: 'Scan screen' })).toBeVisible();
-      await shot('sources');
+      await shot('screen');
       expect(await violations(app)).toEqual([]);
 
-      // Nothing found (the harness has no screen: "not available" message).
+      // This harness has no screen capture: the "not available" message.
       await dialog.getByRole('button', { name: 'Scan screen' }).click();
       await expect(dialog.getByRole('alert')).toBeVisible();
       await shot('screen-unavailable');
+      expect(await violations(app)).toEqual([]);
+
+      await dialog.getByRole('tab', { name: 'Image file' }).click();
+      await expect(dialog.getByRole('button', { name: 'Choose image file…' })).toBeVisible();
+      await shot('file');
       expect(await violations(app)).toEqual([]);
 
       // One code, with duplicate warnings.
@@ -130,8 +135,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(dialog).toBeHidden();
 
       // A camera that cannot be opened (no fake camera in this browser).
-      const again = await openScanTab(app);
-      await again.getByRole('button', { name: 'Use camera' }).click();
+      const again = await openScanTab(app, 'Camera');
+      await shot('camera');
+      expect(await violations(app)).toEqual([]);
+      await again.getByRole('button', { name: 'Start camera' }).click();
       await expect(again.getByRole('alert')).toBeVisible();
       await shot('camera-problem');
       expect(await violations(app)).toEqual([]);
@@ -139,7 +146,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       // Narrow window.
       await app.setViewportSize({ width: 360, height: 700 });
       await again.getByRole('button', { name: 'Back' }).click();
-      await shot('sources-narrow');
+      await again.getByRole('tab', { name: 'Scan screen' }).click();
+      await shot('screen-narrow');
       expect(await violations(app)).toEqual([]);
     });
   });

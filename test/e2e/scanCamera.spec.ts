@@ -41,8 +41,8 @@ base.use({
 base(
   '(b) the camera scanner decodes the live frames and the device is added',
   async ({ app, harness }) => {
-    const dialog = await openScanTab(app);
-    await dialog.getByRole('button', { name: 'Use camera' }).click();
+    const dialog = await openScanTab(app, 'Camera');
+    await dialog.getByRole('button', { name: 'Start camera' }).click();
     await expect(dialog.getByLabel('Camera preview')).toBeVisible();
     await expect(dialog.getByRole('heading', { name: 'Add this device?' })).toBeVisible({
       timeout: 20_000,

@@ -18,10 +18,14 @@ const expectedCodes = () =>
     ),
   );
 
-export async function openScanTab(app: Page) {
+/** Opens Add device on one of the scan sources. */
+export async function openScanTab(
+  app: Page,
+  source: 'Scan screen' | 'Camera' | 'Image file' = 'Image file',
+) {
   await app.getByRole('button', { name: 'Add device' }).first().click();
   const dialog = app.getByRole('dialog', { name: 'Add device' });
-  await dialog.getByRole('tab', { name: 'Scan QR code' }).click();
+  await dialog.getByRole('tab', { name: source }).click();
   return dialog;
 }
 

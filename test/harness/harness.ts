@@ -29,6 +29,7 @@ import type { QrDecoder, ScreenCapture } from '../../main/core/ports';
 import { createWorkerQrDecoder, type WorkerQrDecoder } from '../../main/node/qr/workerQrDecoder';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import './pageGlobals';
+import { GatedSecretStore } from './gatedSecretStore';
 import { RecordingClipboard } from './recordingClipboard';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -75,6 +76,8 @@ export interface HarnessOptions {
   readonly screenCapture?: ScreenCapture;
   /** QR decoding (default: the app's worker-thread decoder). */
   readonly qrDecoder?: QrDecoder;
+  /** Start with the keychain failing as if locked or stopped (see `keychain`). */
+  readonly keychainUnavailable?: boolean;
 }
 
 class HarnessTransport implements IpcTransport {
@@ -115,6 +118,7 @@ export class Harness {
   #ntp: SntpResponder | undefined;
   #ownsHome = false;
   #decoder: WorkerQrDecoder | undefined;
+  #keychain: GatedSecretStore | undefined;
 
   private constructor(
     readonly home: string,
@@ -178,6 +182,12 @@ export class Harness {
     await this.#startServices();
   }
 
+  /** The real keychain behind a switch: `available = false` fails like a locked keyring. */
+  get keychain(): GatedSecretStore {
+    if (this.#keychain === undefined) throw new Error('harness not started');
+    return this.#keychain;
+  }
+
   /** The loopback NTP responder, to change its offset during a test. */
   get ntp(): SntpResponder {
     if (this.#ntp === undefined) throw new Error('harness not started');
@@ -214,7 +224,7 @@ export class Harness {
       settings: new FsSettingsStore(this.home),
       timeServer: new SntpTimeServerClient(),
       clockAutoCheck: this.options.clockAutoCheck ?? false,
-      secrets: new KeytarSecretStore(this.keychainService),
+      secrets: this.#gatedKeychain(),
       clock: systemClock,
       timers: systemTimers,
       clipboard: this.clipboard,
@@ -228,6 +238,14 @@ export class Harness {
         ? {}
         : { clipboardClearMs: this.options.clipboardClearMs }),
     });
+  }
+
+  #gatedKeychain(): GatedSecretStore {
+    if (this.#keychain === undefined) {
+      this.#keychain = new GatedSecretStore(new KeytarSecretStore(this.keychainService));
+      this.#keychain.available = this.options.keychainUnavailable !== true;
+    }
+    return this.#keychain;
   }
 
   async #startServer(): Promise<void> {

@@ -11,9 +11,16 @@ import { IAM_USER_NAME } from './cliCommands';
 
 export type AwsEditOutcome =
   | { readonly ok: true; readonly aws: AwsMetadata }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly field: AwsEditField; readonly message: string };
 
-const fail = (message: string): AwsEditOutcome => ({ ok: false, message });
+/** The input field a refusal is about (the Edit dialog shows the message under it). */
+export type AwsEditField = 'accountId' | 'alias' | 'userName' | 'deviceName' | 'serialArn';
+
+const fail = (field: AwsEditField, message: string): AwsEditOutcome => ({
+  ok: false,
+  field,
+  message,
+});
 
 /** Accepts the ways people write account IDs: `123456789012`, `1234-5678-9012`, `1234 5678 9012`. */
 export function normalizeAccountId(text: string): string {
@@ -22,16 +29,18 @@ export function normalizeAccountId(text: string): string {
 
 export function validateAwsEdit(input: AwsEditInput): AwsEditOutcome {
   const deviceName = normalizeDisplayText(input.deviceName);
-  if (deviceName === undefined || deviceName === '') return fail('Enter the MFA device name.');
+  if (deviceName === undefined || deviceName === '')
+    return fail('deviceName', 'Enter the MFA device name.');
 
   let accountId = input.accountId === null ? undefined : normalizeAccountId(input.accountId);
   if (accountId === '') accountId = undefined;
   if (accountId !== undefined && !AWS_ACCOUNT_ID.test(accountId)) {
-    return fail('An AWS account ID has exactly 12 digits, e.g. 123456789012.');
+    return fail('accountId', 'An AWS account ID has exactly 12 digits, e.g. 123456789012.');
   }
   const alias = input.alias === null || input.alias.trim() === '' ? undefined : input.alias.trim();
   if (alias !== undefined && !AWS_ACCOUNT_ALIAS.test(alias)) {
     return fail(
+      'alias',
       'An account alias has 3–63 lower-case letters, digits and single hyphens, and starts and ends with a letter or digit.',
     );
   }
@@ -41,7 +50,10 @@ export function validateAwsEdit(input: AwsEditInput): AwsEditOutcome {
     case 'iam-user': {
       const userName = input.principal.userName.trim();
       if (!IAM_USER_NAME.test(userName)) {
-        return fail('An IAM user name has 1–64 letters, digits and + = , . @ _ - characters.');
+        return fail(
+          'userName',
+          'An IAM user name has 1–64 letters, digits and + = , . @ _ - characters.',
+        );
       }
       principal = { kind: 'iam-user', userName };
       break;
@@ -57,9 +69,10 @@ export function validateAwsEdit(input: AwsEditInput): AwsEditOutcome {
   let serialArn: string | undefined;
   if (input.serialArn !== null && input.serialArn.trim() !== '') {
     const parsed = parseMfaSerialArn(input.serialArn);
-    if (!parsed.ok) return fail(parsed.message);
+    if (!parsed.ok) return fail('serialArn', parsed.message);
     if (accountId !== undefined && parsed.accountId !== accountId) {
       return fail(
+        'serialArn',
         `The serial ARN belongs to account ${parsed.accountId}, but this device is in account ${accountId}.`,
       );
     }

@@ -1,28 +1,29 @@
 /**
- * Add a device by typing its details (renderer). SECURITY: the secret stays in React state only
- * while the form is open: it is cleared once main has stored it, and dropped with the dialog.
- * After a rejection it is kept so the user can fix the character the message points at. Its
- * field is never autocompleted or spell-checked, so it stays out of dictionaries and histories.
+ * The "Manual entry" source (renderer): issuer, account and secret as typed, handed to the
+ * dialog for main's preview. SECURITY: the secret stays in React state only while the dialog is
+ * open, and is dropped with it. After a rejection it is kept so the user can fix the character
+ * the message points at. Its field is never autocompleted or spell-checked, so it stays out of
+ * dictionaries and histories.
  */
-import { useRef, useState, type SubmitEvent } from 'react';
-import type { AddOutcome, ManualEntryInput } from '../../../preload/contract/contract';
-import { useBridge } from '../../lib/bridge';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import type { ManualEntryInput } from '../../../preload/contract/contract';
 import { Field } from '../../ui/Field';
 import { failureField, type ManualField } from './failureField';
+import type { SourcePanelProps } from './sourcePanel';
 
-type Added = Extract<AddOutcome, { ok: true }>;
 type Errors = Partial<Record<ManualField, string>>;
-
-interface ManualFormProps {
-  readonly onAdded: (outcome: Added) => void;
-  readonly onCancel: () => void;
-}
 
 const WHOLE_NUMBER = /^\d{1,9}$/;
 
-export function ManualForm({ onAdded, onCancel }: ManualFormProps) {
-  const api = useBridge();
+export function ManualForm({ focusOnMount, onSubmit, onCancel }: SourcePanelProps) {
+  const issuerRef = useRef<HTMLInputElement>(null);
   const secretRef = useRef<HTMLInputElement>(null);
+  const focusInitially = useRef(focusOnMount);
+  useEffect(() => {
+    if (focusInitially.current) {
+      issuerRef.current?.focus();
+    }
+  }, []);
   const [issuer, setIssuer] = useState('');
   const [accountName, setAccountName] = useState('');
   const [secret, setSecret] = useState('');
@@ -61,19 +62,16 @@ export function ManualForm({ onAdded, onCancel }: ManualFormProps) {
     setErrors({});
     setBusy(true);
     try {
-      const outcome = await api.devices.addManual(input);
-      if (outcome.ok) {
-        setSecret('');
-        onAdded(outcome);
-        return;
-      }
-      const field = failureField(outcome.reason);
-      setErrors({ [field]: outcome.message });
-      if (field === 'secret') {
-        secretRef.current?.focus();
+      const failure = await onSubmit({ kind: 'manual', input });
+      if (failure !== undefined) {
+        const field = failureField(failure.reason);
+        setErrors({ [field]: failure.message });
+        if (field === 'secret') {
+          secretRef.current?.focus();
+        }
       }
     } catch {
-      setErrors({ form: 'Could not add the device. Try again.' });
+      setErrors({ form: 'Could not check the details. Try again.' });
     } finally {
       setBusy(false);
     }
@@ -85,6 +83,7 @@ export function ManualForm({ onAdded, onCancel }: ManualFormProps) {
         {control => (
           <input
             {...control}
+            ref={issuerRef}
             className="input"
             value={issuer}
             maxLength={256}
@@ -232,7 +231,7 @@ export function ManualForm({ onAdded, onCancel }: ManualFormProps) {
           Cancel
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
-          Add
+          Continue
         </button>
       </div>
     </form>

@@ -1,23 +1,13 @@
 /**
- * Add a device from an `otpauth://` URI (renderer). The URI holds the secret: the field is not
- * autocompleted or spell-checked, and the text is dropped as soon as main accepts it.
+ * The "Paste URI" source (renderer): an `otpauth://` URI, handed to the dialog for main's
+ * preview. The URI holds the secret: the field is not autocompleted or spell-checked, and the
+ * text goes with the dialog.
  */
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { AddOutcome } from '../../../preload/contract/contract';
-import { useBridge } from '../../lib/bridge';
 import { Field } from '../../ui/Field';
+import type { SourcePanelProps } from './sourcePanel';
 
-type Added = Extract<AddOutcome, { ok: true }>;
-
-interface UriFormProps {
-  /** Focus the URI field on mount (after the dialog has opened). */
-  readonly focusOnMount: boolean;
-  readonly onAdded: (outcome: Added) => void;
-  readonly onCancel: () => void;
-}
-
-export function UriForm({ focusOnMount, onAdded, onCancel }: UriFormProps) {
-  const api = useBridge();
+export function UriForm({ focusOnMount, onSubmit, onCancel }: SourcePanelProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [uri, setUri] = useState('');
@@ -40,15 +30,13 @@ export function UriForm({ focusOnMount, onAdded, onCancel }: UriFormProps) {
     }
     setBusy(true);
     try {
-      const outcome = await api.devices.addFromUri(uri.trim());
-      if (outcome.ok) {
-        setUri('');
-        onAdded(outcome);
-        return;
+      const failure = await onSubmit({ kind: 'uri', uri: uri.trim() });
+      if (failure !== undefined) {
+        setError(failure.message);
+        fieldRef.current?.focus();
       }
-      setError(outcome.message);
     } catch {
-      setError('Could not add the device. Try again.');
+      setError('Could not read the URI. Try again.');
     } finally {
       setBusy(false);
     }
@@ -92,7 +80,7 @@ export function UriForm({ focusOnMount, onAdded, onCancel }: UriFormProps) {
           Cancel
         </button>
         <button type="submit" className="button button--primary" disabled={busy}>
-          Add
+          Continue
         </button>
       </div>
     </form>

@@ -201,7 +201,10 @@ export const DeviceRow = memo(function DeviceRow({
   );
 });
 
-/** The row menu: copy the next code and the AWS assistant (TOTP with a secret), then edits. */
+/**
+ * The row menu: copy the next code and the AWS assistant (TOTP with a secret), re-entering a
+ * missing secret, then Edit and Delete.
+ */
 function menuItems(
   device: DeviceView,
   actions: RowActions,
@@ -228,21 +231,20 @@ function menuItems(
       },
     );
   }
-  if (totp) {
+  if (device.secretStatus === 'missing') {
     items.push({
-      label: 'Edit AWS details…',
-      separated: !withSecret,
+      label: 'Re-enter secret…',
       onSelect: () => {
-        actions.editAws(device);
+        actions.reenterSecret(device);
       },
     });
   }
   items.push(
     {
-      label: 'Rename',
-      separated: true,
+      label: 'Edit…',
+      separated: items.length > 0,
       onSelect: () => {
-        actions.rename(device);
+        actions.edit(device);
       },
     },
     {

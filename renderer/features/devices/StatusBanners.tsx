@@ -1,37 +1,41 @@
 /**
  * Start-up problems and notices from `app.status()` (renderer): an unavailable keychain (an
- * alert, with what to do and a retry), a vault restored from its previous generation, devices
- * whose secret is missing, and devices recovered from the keychain.
+ * alert, with the steps to fix it and a retry that says how it went), a vault restored from its
+ * previous generation, devices whose secret is missing (each with re-enter and delete), and
+ * devices recovered from the keychain.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AppStatusView } from '../../../preload/contract/contract';
 import { countDevices } from '../../lib/messages';
 import { Banner } from '../../ui/Banner';
+import '../states/states.css';
 
 interface StatusBannersProps {
   readonly status: AppStatusView;
   readonly onRetryKeychain: () => Promise<void>;
+  /** The missing-secrets banner, with its per-device actions (rendered by the owner). */
+  readonly missingSecrets?: ReactNode;
 }
 
-const KEYCHAIN_HELP =
-  'Tessera keeps every secret in your system keychain. Unlock it or start it (on Linux, GNOME Keyring or KWallet), then try again.';
-
-export function StatusBanners({ status, onRetryKeychain }: StatusBannersProps) {
+export function StatusBanners({ status, onRetryKeychain, missingSecrets }: StatusBannersProps) {
   const [retrying, setRetrying] = useState(false);
+  /** After a "Try again" that did not help: when it was tried, said out loud. */
+  const [stillUnavailableAt, setStillUnavailableAt] = useState<string | undefined>(undefined);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const dismiss = (key: string): void => {
     setDismissed(current => new Set(current).add(key));
   };
   const retry = async (): Promise<void> => {
     setRetrying(true);
+    setStillUnavailableAt(undefined);
     try {
       await onRetryKeychain();
     } finally {
       setRetrying(false);
+      setStillUnavailableAt(new Date().toLocaleTimeString());
     }
   };
 
-  const missing = status.missingSecrets;
   const recovered = status.recoveredDevices;
 
   return (
@@ -40,7 +44,7 @@ export function StatusBanners({ status, onRetryKeychain }: StatusBannersProps) {
         <Banner
           tone="danger"
           alert
-          title="The system keychain is unavailable"
+          title="Tessera cannot reach the system keychain"
           actions={
             <button
               type="button"
@@ -52,8 +56,32 @@ export function StatusBanners({ status, onRetryKeychain }: StatusBannersProps) {
             </button>
           }
         >
-          <p>{status.keychainMessage ?? KEYCHAIN_HELP}</p>
-          <p>Until then, codes cannot be shown and new devices cannot be added.</p>
+          <p>
+            Your devices are safe and nothing was deleted, but until Tessera can read the keychain
+            their codes cannot be shown and new devices cannot be added.
+          </p>
+          <ol className="keychain-steps">
+            <li>
+              Unlock your keyring: sign in again, or open your keyring app (Passwords and Keys,
+              KWallet, Keychain Access, Credential Manager).
+            </li>
+            <li>
+              On Linux without a desktop session, start a Secret Service such as
+              gnome-keyring-daemon.
+            </li>
+            <li>Choose “Try again”.</li>
+          </ol>
+          {status.keychainMessage !== null && (
+            <details className="keychain-details">
+              <summary>Details</summary>
+              <p>{status.keychainMessage}</p>
+            </details>
+          )}
+          <p role="status" className="keychain-retry">
+            {stillUnavailableAt === undefined
+              ? ''
+              : `Still unavailable (tried at ${stillUnavailableAt}).`}
+          </p>
         </Banner>
       )}
       {status.vaultNotice !== null && !dismissed.has('vault') && (
@@ -67,17 +95,7 @@ export function StatusBanners({ status, onRetryKeychain }: StatusBannersProps) {
           <p>{status.vaultNotice}</p>
         </Banner>
       )}
-      {missing > 0 && (
-        <Banner
-          tone="warning"
-          title={`${countDevices(missing)} ${missing === 1 ? 'has' : 'have'} no secret in the keychain`}
-        >
-          <p>
-            {missing === 1 ? 'Its code' : 'Their codes'} cannot be shown. Restore the keychain from
-            a backup, or delete {missing === 1 ? 'it' : 'them'} and set up MFA again with each site.
-          </p>
-        </Banner>
-      )}
+      {missingSecrets}
       {recovered > 0 && !dismissed.has('recovered') && (
         <Banner
           tone="info"

@@ -2,6 +2,11 @@
  * The secret canary (DESIGN.md §1.1): with devices holding known seeds, call every IPC channel
  * (valid and invalid arguments), run the clock through boundaries, and assert that no result,
  * event, error message, log line or clipboard write carries a seed in any common encoding.
+ *
+ * The one sanctioned exception is `devices.revealSecret` (and the clipboard write of
+ * `devices.copySecret`), the user's explicit, confirmed request to see or copy a secret: its
+ * results are kept apart and checked to hold exactly the seed asked for, only with the
+ * confirmation in the arguments, and never another device's.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { invokeChannels, type InvokeChannel } from '../../../preload/contract/contract';
@@ -44,6 +49,9 @@ describe('the secret canary', () => {
     const screen = new FakeScreenCapture();
     t = await startTestTessera({ screenCapture: screen });
     const seen: unknown[] = [];
+    /** Results of the sanctioned exception, kept out of `seen` and checked on their own. */
+    const revealed: unknown[] = [];
+    const copiedSecrets: string[] = [];
     const call = async (channel: string, ...args: unknown[]) => {
       try {
         seen.push(await t.transport.invoke(channel, ...args));
@@ -172,8 +180,6 @@ describe('the secret canary', () => {
           digits: 8,
           counter: 1,
         }),
-      'devices.rename': () =>
-        call('devices.rename', id, { issuer: 'Canary', accountName: 'alice2' }),
       'devices.remove': () => call('devices.remove', ids.at(-1)),
       'codes.current': () => call('codes.current'),
       'codes.copy': async () => {
@@ -181,14 +187,67 @@ describe('the secret canary', () => {
         await call('codes.copy', id, 'next');
       },
       'codes.advanceHotp': () => call('codes.advanceHotp', hotpId),
-      'devices.editAws': () =>
-        call('devices.editAws', id, {
-          accountId: '123456789012',
-          alias: null,
-          deviceName: 'alice',
-          principal: { kind: 'iam-user', userName: 'alice' },
-          serialArn: 'arn:aws:iam::123456789012:mfa/alice',
+      'devices.edit': async () => {
+        await call('devices.edit', id, {
+          issuer: 'Canary',
+          accountName: 'alice2',
+          group: 'Canaries',
+          tags: ['bird'],
+          aws: {
+            accountId: '123456789012',
+            alias: null,
+            deviceName: 'alice',
+            principal: { kind: 'iam-user', userName: 'alice' },
+            serialArn: 'arn:aws:iam::123456789012:mfa/alice',
+          },
+        });
+        await call('devices.edit', id, {
+          issuer: 'Canary',
+          accountName: 'alice2',
+          group: '',
+          tags: [],
+          aws: null,
+        });
+      },
+      'devices.previewUri': async () => {
+        await call(
+          'devices.previewUri',
+          `otpauth://totp/Canary:again?secret=${SEED_B32}&issuer=Canary`,
+        );
+        await call('devices.previewUri', `otpauth://totp/Canary:x?secret=${SEED_B32}&digits=99`);
+      },
+      'devices.previewManual': () =>
+        call('devices.previewManual', {
+          type: 'totp',
+          issuer: 'Typed',
+          accountName: 'bob',
+          secret: base32(MANUAL_SEED),
+          algorithm: 'SHA1',
+          digits: 6,
+          periodSeconds: 30,
         }),
+      'devices.reenterSecret': async () => {
+        // Refused (the device has its seed; a malformed one): neither echoes the seed typed.
+        await call('devices.reenterSecret', id, SEED_B32);
+        await call('devices.reenterSecret', hotpId, `${SEED_B32}1`);
+      },
+      'devices.revealSecret': async () => {
+        // Without the confirmation in the arguments: refused before any service runs.
+        await call('devices.revealSecret', id);
+        await call('devices.revealSecret', id, { confirmed: false });
+        // The sanctioned exception: confirmed, one device.
+        try {
+          revealed.push(await t.transport.invoke('devices.revealSecret', id, { confirmed: true }));
+        } catch (error) {
+          revealed.push(String(error));
+        }
+      },
+      'devices.copySecret': async () => {
+        await call('devices.copySecret', id, {});
+        const before = t.clipboard.writes.length;
+        await call('devices.copySecret', id, { confirmed: true });
+        copiedSecrets.push(...t.clipboard.writes.splice(before));
+      },
       'aws.enrollment': async () => {
         await call('aws.enrollment', id, { userName: 'alice' });
         t.clock.advance(15_000); // into the "wait for the rollover" part of the period
@@ -229,6 +288,17 @@ describe('the secret canary', () => {
     expect(t.transport.events.some(event => event.channel === 'devices.changed')).toBe(true);
     for (const seed of [seedBytes, HOTP_SEED, MANUAL_SEED]) {
       for (const form of forms(seed)) expect(everything).not.toContain(form);
+    }
+    // The exception holds the confirmed device's seed, and nothing about the others.
+    expect(revealed).toHaveLength(1);
+    expect(revealed[0]).toMatchObject({
+      ok: true,
+      uri: expect.stringContaining(SEED_B32) as unknown,
+    });
+    expect(copiedSecrets).toEqual([SEED_B32]);
+    const exception = JSON.stringify({ revealed, copiedSecrets });
+    for (const seed of [HOTP_SEED, MANUAL_SEED]) {
+      for (const form of forms(seed)) expect(exception).not.toContain(form);
     }
   });
 });

@@ -18,7 +18,13 @@ describe('registerHandlers', () => {
     t = await startTestTessera();
     const before = JSON.stringify((await t.vault.load()).document);
     await expect(
-      t.transport.invoke('devices.rename', 'not-a-uuid', { issuer: 'x', accountName: 'y' }),
+      t.transport.invoke('devices.edit', 'not-a-uuid', {
+        issuer: 'x',
+        accountName: 'y',
+        group: '',
+        tags: [],
+        aws: null,
+      }),
     ).rejects.toThrow(IpcArgumentError);
     await expect(t.transport.invoke('devices.addFromUri', 42)).rejects.toThrow(IpcArgumentError);
     await expect(t.transport.invoke('devices.addFromUri', 'x'.repeat(10_000))).rejects.toThrow(

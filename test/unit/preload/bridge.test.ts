@@ -32,10 +32,12 @@ describe('buildApi', () => {
   it('forwards invoke calls with their arguments on the contract channel', async () => {
     const { ipc, calls } = fakeIpc();
     const api = buildApi(ipc);
-    await expect(api.devices.rename('id', { issuer: 'a', accountName: 'b' })).resolves.toBe(
-      'result',
-    );
-    expect(calls).toEqual([['devices.rename', 'id', { issuer: 'a', accountName: 'b' }]]);
+    await expect(api.devices.remove('id')).resolves.toBe('result');
+    await expect(api.devices.revealSecret('id', { confirmed: true })).resolves.toBe('result');
+    expect(calls).toEqual([
+      ['devices.remove', 'id'],
+      ['devices.revealSecret', 'id', { confirmed: true }],
+    ]);
   });
 
   it('gives event listeners the payload only, never the IPC event, and unsubscribes', () => {

@@ -179,14 +179,21 @@ describe('the enrollment assistant', () => {
     t = await startTestTessera();
     const id = await awsDevice();
     const before = JSON.stringify(t.app.devices.list());
-    const outcome = await t.transport.invoke('devices.editAws', id, {
-      accountId: '123456789012',
-      alias: null,
-      deviceName: 'alice',
-      principal: { kind: 'iam-user', userName: 'alice' },
-      serialArn: 'arn:aws:iam::999999999999:mfa/alice',
+    const device = t.app.devices.list().find(d => d.id === id);
+    const outcome = await t.transport.invoke('devices.edit', id, {
+      issuer: device?.issuer ?? '',
+      accountName: device?.accountName ?? '',
+      group: '',
+      tags: [],
+      aws: {
+        accountId: '123456789012',
+        alias: null,
+        deviceName: 'alice',
+        principal: { kind: 'iam-user', userName: 'alice' },
+        serialArn: 'arn:aws:iam::999999999999:mfa/alice',
+      },
     });
-    expect(outcome).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(outcome).toMatchObject({ ok: false, reason: 'invalid', field: 'serialArn' });
     expect(JSON.stringify(t.app.devices.list())).toBe(before);
   });
 });

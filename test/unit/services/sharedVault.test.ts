@@ -117,11 +117,19 @@ describe('robustness found in review', () => {
     t = await startTestTessera();
     const added = await t.app.devices.addFromUri(`otpauth://totp/A:a?secret=${RFC_SEED_B32}`);
     if (!added.ok) throw new Error('setup');
-    const outcome = await t.transport.invoke('devices.rename', added.device.id, {
-      issuer: '\u0958'.repeat(200),
-      accountName: 'a',
+    const renamed = { issuer: '\u0958'.repeat(200), accountName: 'a' };
+    expect(await t.app.devices.rename(added.device.id, renamed)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
     });
-    expect(outcome).toMatchObject({ ok: false, reason: 'invalid' });
+    const outcome = await t.transport.invoke('devices.edit', added.device.id, {
+      ...renamed,
+      group: '',
+      tags: [],
+      aws: null,
+    });
+    expect(outcome).toMatchObject({ ok: false, reason: 'invalid', field: 'issuer' });
+    expect(t.app.devices.list()[0]?.issuer).toBe('A');
   });
 
   it('flags a code older than one already copied, whatever the order of copies', async () => {

@@ -19,6 +19,8 @@ interface PrincipalChoiceProps {
   readonly onKindChange: (kind: PrincipalKind) => void;
   readonly userName: string;
   readonly onUserNameChange: (value: string) => void;
+  /** Main's refusal of the user name, shown under it. */
+  readonly userNameError?: string | undefined;
 }
 
 export function PrincipalChoice({
@@ -26,6 +28,7 @@ export function PrincipalChoice({
   onKindChange,
   userName,
   onUserNameChange,
+  userNameError,
 }: PrincipalChoiceProps) {
   const name = useId();
   return (
@@ -48,7 +51,7 @@ export function PrincipalChoice({
         ))}
       </div>
       {kind === 'iam-user' && (
-        <Field label="IAM user name">
+        <Field label="IAM user name" error={userNameError}>
           {control => (
             <input
               {...control}
