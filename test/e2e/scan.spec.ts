@@ -82,10 +82,12 @@ base(
   '(b) a camera that cannot be opened says why and offers the other sources',
   async ({ app }) => {
     // The default harness browser has no fake camera and no auto-accept: getUserMedia fails.
-    const dialog = await openScanTab(app);
-    await dialog.getByRole('button', { name: 'Use camera' }).click();
+    const dialog = await openScanTab(app, 'Camera');
+    await dialog.getByRole('button', { name: 'Start camera' }).click();
     await expect(dialog.getByRole('alert')).toContainText(/camera.*image file or paste/i);
     await dialog.getByRole('button', { name: 'Back' }).click();
+    await expect(dialog.getByRole('button', { name: 'Start camera' })).toBeFocused();
+    await dialog.getByRole('tab', { name: 'Image file' }).click();
     await expect(dialog.getByRole('button', { name: 'Choose image file…' })).toBeVisible();
   },
 );

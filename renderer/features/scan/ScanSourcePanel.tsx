@@ -35,6 +35,16 @@ export function ScanSourcePanel({ source, focusOnMount, onAdded, onCancel }: Sca
   useEffect(() => {
     if (focusInitially.current) panelRef.current?.querySelector<HTMLElement>('button')?.focus();
   }, []);
+  // Back from the camera or the results: focus returns to the source's button, not to <body>.
+  const previousKind = useRef(view.kind);
+  useEffect(() => {
+    if (view.kind === 'source' && previousKind.current !== 'source') {
+      panelRef.current
+        ?.querySelector<HTMLElement>('.scan-source__button, .scan-drop .button')
+        ?.focus();
+    }
+    previousKind.current = view.kind;
+  }, [view.kind]);
 
   const show = (outcome: ScanOutcome): void => {
     if (outcome.status === 'found') setView({ kind: 'results', outcome });
