@@ -22,6 +22,7 @@ import { EditDeviceDialog } from './features/edit/EditDeviceDialog';
 import { MissingSecretsBanner } from './features/states/MissingSecretsBanner';
 import { NoSearchResults } from './features/states/NoSearchResults';
 import { ReenterSecretDialog } from './features/states/ReenterSecretDialog';
+import { SettingsButton } from './features/settings/SettingsButton';
 import type { RowActions } from './features/devices/rowActions';
 import { deviceTitle, matchesQuery } from './lib/deviceText';
 import type { EnrollmentMode } from './lib/enrollment';
@@ -29,6 +30,7 @@ import { addedMessage } from './lib/messages';
 import { Icon } from './ui/Icon';
 import { SearchField } from './ui/SearchField';
 import { useToast } from './ui/useToast';
+import { TransferButton } from './features/transfer/TransferButton';
 
 type OpenDialog =
   | { readonly kind: 'none' }
@@ -148,9 +150,11 @@ export function App() {
               <Icon name="plus" />
               <span>Add device</span>
             </button>
+            <TransferButton deviceCount={devices.length} />
           </>
         )}
         <ClockButton clock={clock} buttonRef={clockButtonRef} />
+        <SettingsButton />
       </header>
       <main ref={mainRef} className="app-main">
         {status !== undefined && (
@@ -184,7 +188,8 @@ export function App() {
           />
         ) : (
           <DeviceList
-            devices={visible}
+            devices={devices}
+            query={query}
             codes={codes}
             highlightId={highlightId}
             actions={rowActions}

@@ -15,7 +15,9 @@ import { Harness } from '../test/harness/harness';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'assets/screenshots');
 
-const WIDE = { width: 1000, height: 720 };
+const WIDE = { width: 1000, height: 820 };
+/** `--quick`: no wait for a calm moment in the period (for looking at layout changes). */
+const QUICK = process.argv.includes('--quick');
 const NARROW = { width: 420, height: 760 };
 
 type Scheme = 'light' | 'dark';
@@ -39,26 +41,73 @@ function otpauthUri(
 const awsUri = (account: string): string =>
   otpauthUri('totp', 'Amazon Web Services', account, { secret: secret(40) });
 
+interface AwsDetails {
+  readonly alias?: string;
+  readonly accountId?: string;
+  /** An IAM user name, `root`, or null (not set). */
+  readonly user: string | null;
+  readonly favorite?: boolean;
+}
+
+interface Entry {
+  readonly uri: string;
+  readonly aws?: AwsDetails;
+  readonly favorite?: boolean;
+}
+
 /** A plausible vault: fictional people, organisations and account ids only. */
-const VAULT: readonly string[] = [
-  awsUri('alice@123456789012'),
-  awsUri('root-mfa@123456789012'),
-  awsUri('ci-deployer@acme-staging'),
-  awsUri('break-glass@acme-prod'),
-  otpauthUri('totp', 'GitHub', 'alice-liddell'),
-  otpauthUri('totp', 'GitHub', 'acme-release-bot'),
-  otpauthUri('totp', 'Google', 'alice@example.com'),
-  otpauthUri('totp', 'Cloudflare', 'ops@example.com'),
-  otpauthUri('totp', 'npm', 'alice-liddell'),
-  otpauthUri('totp', 'Acme VPN', 'alice', { algorithm: 'SHA256', digits: '8', period: '60' }),
-  otpauthUri('hotp', 'Northwind Bank', 'alice', { counter: '7' }),
+const VAULT: readonly Entry[] = [
+  {
+    uri: awsUri('alice.liddell@example.com@123456789012'),
+    aws: { user: 'alice.liddell', alias: 'acme-dev', accountId: '123456789012', favorite: true },
+  },
+  { uri: awsUri('bob@123456789012'), aws: { user: 'bob' } },
+  { uri: awsUri('bob-yubikey-backup@123456789012'), aws: { user: 'bob' } },
+  { uri: awsUri('root-mfa@123456789012'), aws: { user: 'root' } },
+  { uri: awsUri('ci-deployer@acme-staging'), aws: { user: 'ci-deployer' } },
+  { uri: awsUri('break-glass@acme-prod'), aws: { user: 'root' } },
+  { uri: awsUri('alice@acme-prod'), aws: { user: 'alice' } },
+  { uri: awsUri('alice@210987654321'), aws: { user: null } },
+  { uri: otpauthUri('totp', 'GitHub', 'alice-liddell'), favorite: true },
+  { uri: otpauthUri('totp', 'GitHub', 'acme-release-bot') },
+  { uri: otpauthUri('totp', 'Google', 'alice.liddell.longname@example-university.edu') },
+  { uri: otpauthUri('totp', 'Cloudflare', 'ops@example.com') },
+  { uri: otpauthUri('totp', 'npm', 'alice-liddell') },
+  {
+    uri: otpauthUri('totp', 'Acme VPN', 'alice', {
+      algorithm: 'SHA256',
+      digits: '8',
+      period: '60',
+    }),
+  },
+  { uri: otpauthUri('hotp', 'Northwind Bank', 'alice', { counter: '7' }) },
 ];
 
 async function populate(harness: Harness): Promise<void> {
-  for (const uri of VAULT) {
-    const outcome = await harness.app.devices.addFromUri(uri);
+  for (const entry of VAULT) {
+    const outcome = await harness.app.devices.addFromUri(entry.uri);
     if (!outcome.ok) {
-      throw new Error(`Could not add ${uri.split('?')[0] ?? uri}: ${outcome.message}`);
+      throw new Error(`Could not add ${entry.uri.split('?')[0] ?? entry.uri}: ${outcome.message}`);
+    }
+    const { device } = outcome;
+    if (entry.aws !== undefined && device.aws !== null) {
+      const { user, alias, accountId } = entry.aws;
+      const edited = await harness.app.devices.editAws(device.id, {
+        accountId: accountId ?? device.aws.accountId,
+        alias: alias ?? device.aws.alias,
+        deviceName: device.aws.deviceName,
+        principal:
+          user === null
+            ? { kind: 'unknown' }
+            : user === 'root'
+              ? { kind: 'root' }
+              : { kind: 'iam-user', userName: user },
+        serialArn: null,
+      });
+      if (!edited.ok) throw new Error(edited.message);
+    }
+    if (entry.favorite === true || entry.aws?.favorite === true) {
+      await harness.app.devices.setFavorite(device.id, true);
     }
   }
 }
@@ -91,6 +140,7 @@ async function waitForCodes(page: Page, count: number): Promise<void> {
  * about half to three-quarters full and no code is in its last (warning-coloured) seconds.
  */
 async function waitForCalmMoment(page: Page): Promise<void> {
+  if (QUICK) return;
   const intoPeriod = Date.now() % 30_000;
   if (intoPeriod >= 8_000 && intoPeriod <= 16_000) return;
   await page.waitForTimeout((38_000 - intoPeriod) % 30_000);
@@ -161,6 +211,31 @@ async function addDeviceShot(browser: Browser, harness: Harness): Promise<void> 
   await shoot(page, 'add-device-dark.png');
 }
 
+async function settingsShots(browser: Browser, harness: Harness): Promise<void> {
+  for (const [scheme, viewport] of [
+    ['light', WIDE],
+    ['dark', NARROW],
+  ] as const) {
+    const page = await openApp(browser, harness, scheme, viewport);
+    await waitForCodes(page, VAULT.length);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Settings' }).waitFor({ state: 'visible' });
+    await shoot(page, `settings-${scheme}.png`);
+  }
+}
+
+/** The keyboard user's view: a search narrowing the list, focus ring on a code. */
+async function searchShot(browser: Browser, harness: Harness): Promise<void> {
+  const page = await openApp(browser, harness, 'dark', WIDE);
+  await waitForCodes(page, VAULT.length);
+  await page.keyboard.press('/');
+  await page.keyboard.type('alice');
+  // Keyboard modality is on (typing), so this focus shows its ring as Tab would.
+  await page.locator('.code-button:visible').nth(2).focus();
+  await waitForCalmMoment(page);
+  await shoot(page, 'search-dark.png');
+}
+
 async function emptyShot(browser: Browser): Promise<void> {
   const harness = await Harness.start();
   try {
@@ -182,6 +257,8 @@ async function main(): Promise<void> {
     await populate(harness);
     await listShots(browser, harness);
     await addDeviceShot(browser, harness);
+    await settingsShots(browser, harness);
+    await searchShot(browser, harness);
     await emptyShot(browser);
   } finally {
     await harness?.stop();

@@ -10,8 +10,12 @@ import type { EnrollmentService } from '../services/enrollmentService';
 import type { ScanService } from '../services/scanService';
 import type { SecretRevealService } from '../services/secretRevealService';
 import { createEditHandlers } from './editHandlers';
+import type { SettingsService } from '../services/settingsService';
+import { createListHandlers } from './listHandlers';
+import type { TransferService } from '../services/transferService';
 import type { Handlers } from './router';
 import { createScanHandlers } from './scanHandlers';
+import { createTransferHandlers } from './transferHandlers';
 
 export interface HandlerServices {
   readonly devices: DeviceService;
@@ -21,6 +25,8 @@ export interface HandlerServices {
   readonly clockHealth: ClockHealth;
   readonly scan: ScanService;
   readonly secrets: SecretRevealService;
+  readonly settings: SettingsService;
+  readonly transfer: TransferService;
 }
 
 export function createHandlers({
@@ -31,6 +37,8 @@ export function createHandlers({
   clockHealth,
   scan,
   secrets,
+  settings,
+  transfer,
 }: HandlerServices): Handlers {
   return {
     'app.status': () => Promise.resolve(devices.status()),
@@ -51,5 +59,7 @@ export function createHandlers({
     'clock.setServer': server => clockHealth.setServer(server),
     ...createScanHandlers(scan),
     ...createEditHandlers(devices, secrets),
+    ...createListHandlers({ devices, settings }),
+    ...createTransferHandlers(transfer),
   };
 }

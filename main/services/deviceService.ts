@@ -28,6 +28,8 @@ import { applyDeviceEdit, validateDeviceEdit } from '../core/device/deviceEdit';
 import { toDevicePreview } from '../core/device/devicePreview';
 import { parseReenteredSecret } from '../core/device/reenteredSecret';
 import { toDeviceView, type SecretStatus } from '../core/device/deviceView';
+import { groupsFor } from '../core/device/grouping';
+import { moveDevice, type MoveTarget } from '../core/device/ordering';
 import {
   normalizeDisplayText,
   parseManualEntry,
@@ -127,7 +129,11 @@ export class DeviceService {
   }
 
   list(): DeviceView[] {
-    return this.devices().map(device => toDeviceView(device, this.#statusOf(device.id)));
+    const devices = this.devices();
+    const groups = groupsFor(devices);
+    return devices.map(device =>
+      toDeviceView(device, this.#statusOf(device.id), groups.get(device.id)),
+    );
   }
 
   status(): AppStatusView {
@@ -385,6 +391,29 @@ export class DeviceService {
       aws: validated.aws,
       updatedAt: this.deps.clock.nowMs(),
     }));
+  }
+
+  /** Pins a device to the top of the list (or unpins it). */
+  setFavorite(id: string, favorite: boolean): Promise<EditOutcome> {
+    return this.#edit(id, device =>
+      device.favorite === favorite
+        ? device
+        : { ...device, favorite, updatedAt: this.deps.clock.nowMs() },
+    );
+  }
+
+  /** Manual order: moves a device next to another one, or to a position in the whole list. */
+  async move(id: string, target: MoveTarget): Promise<EditOutcome> {
+    try {
+      await this.#update(document => moveDevice(document, id, target, this.deps.clock.nowMs()));
+    } catch (error) {
+      if (error instanceof VaultEditError && error.reason === 'not-found') {
+        return { ok: false, reason: 'not-found', message: error.message };
+      }
+      throw error;
+    }
+    this.#notify();
+    return { ok: true };
   }
 
   async #edit(id: string, change: (device: Device) => Device): Promise<EditOutcome> {

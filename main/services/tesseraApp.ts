@@ -3,7 +3,7 @@
  * e2e harness and tests all build Tessera through this one function, so what the harness
  * exercises is what the app runs; only the adapters passed in differ.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type {
   Clipboard,
   Clock,
@@ -25,6 +25,8 @@ import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
 import { ScanService } from './scanService';
 import { SecretRevealService } from './secretRevealService';
+import { SettingsService } from './settingsService';
+import { TransferService } from './transferService';
 
 export interface TesseraAdapters {
   readonly vault: VaultStore;
@@ -40,6 +42,7 @@ export interface TesseraAdapters {
   readonly log: Logger;
   readonly newId?: () => string;
   readonly codeOptions?: CodeServiceOptions;
+  /** Pins the clipboard clear delay (tests); otherwise settings.json decides. */
   readonly clipboardClearMs?: number | null;
   /** QR decoding (the worker in the app); without it scans say they are unavailable. */
   readonly qrDecoder?: QrDecoder;
@@ -53,6 +56,7 @@ export interface TesseraApp {
   readonly clipboard: ClipboardService;
   readonly clockHealth: ClockService;
   readonly scan: ScanService;
+  readonly settings: SettingsService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
   readonly reconciled: Promise<void>;
   stop(): Promise<void>;
@@ -98,6 +102,11 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     decoder: adapters.qrDecoder,
     screen: adapters.screenCapture,
   });
+  const settings = await SettingsService.open(
+    adapters.settings,
+    clipboard,
+    adapters.clipboardClearMs,
+  );
   registerHandlers(
     adapters.transport,
     createHandlers({
@@ -108,6 +117,8 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
       clockHealth,
       secrets: new SecretRevealService(devices, clipboard),
       scan,
+      settings,
+      transfer: new TransferService(devices, () => randomInt(2 ** 31)),
     }),
     adapters.log,
   );
@@ -117,6 +128,9 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     }),
     clockHealth.onChange(status => {
       emit('clock.changed', status);
+    }),
+    settings.onChange(view => {
+      emit('settings.changed', view);
     }),
   ];
   codes.start();
@@ -136,6 +150,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     clipboard,
     clockHealth,
     scan,
+    settings,
     reconciled,
     async stop() {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -26,6 +26,7 @@ import {
 import { editChannels } from './editChannels';
 import { listChannels } from './listChannels';
 import { scanChannels } from './scanChannels';
+import { transferChannels } from './transferChannels';
 
 export * from './schemas';
 
@@ -77,6 +78,7 @@ export const contract = {
   ...editChannels,
   ...scanChannels,
   ...backupChannels,
+  ...transferChannels,
 } as const;
 
 export type Contract = typeof contract;

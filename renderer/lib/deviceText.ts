@@ -3,6 +3,7 @@
  * built here are relied on by end-to-end tests: change them together with those tests.
  */
 import type { DeviceView, GroupView } from '../../preload/contract/contract';
+import { deviceMatches, queryWords } from './deviceSearch';
 
 type Named = Pick<DeviceView, 'issuer' | 'accountName'>;
 
@@ -83,33 +84,11 @@ export function groupDevices(devices: readonly DeviceView[]): DeviceGroupView[] 
   );
 }
 
-/** Folds case and accents so `gïthub` finds `GitHub`. */
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-}
-
 /**
  * Whether a device matches a search: every word of the query must appear in its issuer,
- * account name, group label, or AWS account alias, id, device name or IAM user.
+ * account name, group label, AWS account alias, ID, device name, IAM user or serial ARN, or
+ * its tags (see deviceSearch.ts, which caches the folded text per device).
  */
 export function matchesQuery(device: DeviceView, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) {
-    return true;
-  }
-  const haystack = fold(
-    [
-      device.issuer,
-      device.accountName,
-      device.group.label,
-      device.aws?.alias,
-      device.aws?.accountId,
-      device.aws?.deviceName,
-      device.aws?.iamUser,
-      ...device.tags,
-    ]
-      .filter((part): part is string => typeof part === 'string')
-      .join('\n'),
-  );
-  return words.every(word => haystack.includes(word));
+  return deviceMatches(device, queryWords(query));
 }

@@ -5,7 +5,9 @@
 import { Fragment } from 'react';
 
 export function BreakableText({ text }: { readonly text: string }) {
-  const parts = text.split(/(?<=[@._\-/:])/u);
+  // An e-mail address breaks after its "@" only (`alice.liddell@` / `example.com`), never
+  // inside the domain; CSS still breaks anywhere as a last resort for very long parts.
+  const parts = text.split(text.includes('@') ? /(?<=@)/u : /(?<=[@._\-/:])/u);
   return parts.map((part, index) => (
     <Fragment key={index}>
       {index > 0 && <wbr />}

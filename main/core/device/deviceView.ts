@@ -4,11 +4,16 @@
  */
 import type { DeviceView } from '../../../preload/contract/contract';
 import type { Device } from './device';
-import { groupFor } from './grouping';
+import { groupFor, type DeviceGroup } from './grouping';
 
 export type SecretStatus = DeviceView['secretStatus'];
 
-export function toDeviceView(device: Device, secretStatus: SecretStatus): DeviceView {
+/** `group`: the device's group within the whole list (see groupsFor); by default its own. */
+export function toDeviceView(
+  device: Device,
+  secretStatus: SecretStatus,
+  group: DeviceGroup = groupFor(device),
+): DeviceView {
   const aws = device.aws;
   return {
     id: device.id,
@@ -19,7 +24,7 @@ export function toDeviceView(device: Device, secretStatus: SecretStatus): Device
     algorithm: device.algorithm,
     digits: device.digits,
     periodSeconds: device.type === 'totp' ? device.periodSeconds : null,
-    group: groupFor(device),
+    group: { ...group },
     aws:
       aws === undefined
         ? null

@@ -4,6 +4,7 @@
  * plus per-entry errors through buildEntry (one bad item never aborts the rest).
  */
 import { parseOtpauthUri } from '../otp/otpauthUri';
+import { headText } from './encoding';
 import { buildEntry, entryLabel, type RawEntry } from './entry';
 import { parseJsonBytes } from './json';
 import {
@@ -44,6 +45,13 @@ export function get(value: unknown, key: string): unknown {
 
 /** Reads a file as JSON (size and depth bounded); a failure when it is not JSON. */
 export function readJson(bytes: Uint8Array): { value: unknown } | ImportFailure {
+  // Not even the start of JSON: another kind of file (HOSTILE #35), not a damaged one.
+  if (!/^\uFEFF?\s*[[{]/u.test(headText(bytes, 64))) {
+    return fail(
+      'wrong-format',
+      'This file is not in the format you chose: check which app it comes from.',
+    );
+  }
   const parsed = parseJsonBytes(bytes);
   return parsed.ok ? { value: parsed.value } : fail(parsed.reason, parsed.message);
 }

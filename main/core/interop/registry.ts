@@ -3,6 +3,7 @@
  */
 import { andOtpImporter } from './andotp';
 import { authenticatorProImporter } from './authenticatorPro';
+import { bitwardenImporter } from './bitwarden';
 import { enteImporter } from './ente';
 import { freeOtpPlusImporter } from './freeotpPlus';
 import { googleMigrationImporter } from './googleMigration';
@@ -17,6 +18,7 @@ export const IMPORTERS: Partial<Record<ImportFormat, Importer>> = {
   'freeotp-plus': freeOtpPlusImporter,
   'authenticator-pro': authenticatorProImporter,
   ente: enteImporter,
+  bitwarden: bitwardenImporter,
 };
 
 export function importerFor(format: ImportFormat): Importer | undefined {

@@ -8,18 +8,20 @@
  */
 import type { LumaImage, Rect } from './luma';
 
-/** Side of a cell, in low-resolution pixels. */
+/** Side of a cell, in low-resolution pixels (markQrLikeCells divides by shifting: keep 8). */
 export const CELL = 8;
-/** Least luminance difference between neighbours that counts as an edge (of 255). */
-const EDGE = 24;
+/** Least luminance difference between neighbours that counts as an edge (of 255)… */
+const MIN_EDGE = 16;
+/** …raised above the image's noise (a camera's, a noisy screenshot's): this many sigmas. */
+const NOISE_SIGMAS = 3.5;
 /** Least number of edges per cell, in each direction. */
 const MIN_EDGES = 4;
 /** Least share of the minority tone (dark or light) in a QR-like cell. */
 const MIN_MINORITY = 0.22;
 /** Least number of QR-like cells in a region (the smallest readable code covers ~4). */
 const MIN_CELLS = 3;
-/** Regions longer than this ratio (a line of text, a rule) are ignored. */
-const MAX_ASPECT = 5;
+/** Least extent of a region in each direction, in cells: a line of text or a rule is thinner. */
+const MIN_SIDE = 2;
 
 export interface CandidateOptions {
   /** Most regions returned (the densest first). */
@@ -44,8 +46,10 @@ export function locateCandidates(
   const qrLike = markQrLikeCells(low, gridWidth, gridHeight);
   const regions = growRegions(qrLike, gridWidth, gridHeight);
   const cellPx = CELL * factor;
+  // Densest first: a code fills its box; text and pictures that merged into a region do not.
+  const density = (r: Region) => r.cells / ((r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1));
   return regions
-    .sort((a, b) => b.cells - a.cells)
+    .sort((a, b) => density(b) - density(a) || b.cells - a.cells)
     .slice(0, options.maxRegions ?? 12)
     .map(region => {
       // Pad by one cell (the quiet zone and a finder pattern's edge may fall in unmarked cells).
@@ -58,39 +62,76 @@ export function locateCandidates(
     .filter(rect => rect.width > 0 && rect.height > 0);
 }
 
+/**
+ * The edge threshold for this image: MIN_EDGE, or more when the image is noisy. The noise is
+ * estimated from the median difference between horizontal neighbours on a sample of rows
+ * (robust: on a screen most neighbours are equal, and real edges are a minority anyway).
+ */
+export function edgeThreshold(low: LumaImage): number {
+  const { width, height, data } = low;
+  const histogram = new Uint32Array(256);
+  let count = 0;
+  for (let y = 0; y < height; y += 4) {
+    const row = y * width;
+    for (let x = 0; x + 1 < width; x++) {
+      const diff = Math.abs((data[row + x + 1] ?? 0) - (data[row + x] ?? 0));
+      histogram[diff] = (histogram[diff] ?? 0) + 1;
+      count++;
+    }
+  }
+  let seen = 0;
+  let median = 0;
+  while (median < 255 && seen + (histogram[median] ?? 0) <= count / 2) {
+    seen += histogram[median] ?? 0;
+    median++;
+  }
+  // For Gaussian noise, sigma of a difference ≈ 1.4826 × its median absolute value.
+  return Math.max(MIN_EDGE, Math.ceil(NOISE_SIGMAS * 1.4826 * median));
+}
+
 function markQrLikeCells(low: LumaImage, gridWidth: number, gridHeight: number): Uint8Array {
   const { width, height, data } = low;
-  const marks = new Uint8Array(gridWidth * gridHeight);
-  for (let gy = 0; gy < gridHeight; gy++) {
-    const yStart = gy * CELL;
-    const yEnd = Math.min(height, yStart + CELL);
-    for (let gx = 0; gx < gridWidth; gx++) {
-      const xStart = gx * CELL;
-      const xEnd = Math.min(width, xStart + CELL);
-      let min = 255;
-      let max = 0;
-      let horizontal = 0;
-      let vertical = 0;
-      for (let y = yStart; y < yEnd; y++) {
-        const row = y * width;
-        for (let x = xStart; x < xEnd; x++) {
-          const value = data[row + x] ?? 0;
-          if (value < min) min = value;
-          if (value > max) max = value;
-          if (x + 1 < width && Math.abs((data[row + x + 1] ?? 0) - value) >= EDGE) horizontal++;
-          if (y + 1 < height && Math.abs((data[row + width + x] ?? 0) - value) >= EDGE) vertical++;
-        }
+  const edge = edgeThreshold(low);
+  const cells = gridWidth * gridHeight;
+  const horizontal = new Uint16Array(cells);
+  const vertical = new Uint16Array(cells);
+  const sum = new Uint32Array(cells);
+  const min = new Uint8Array(cells).fill(255);
+  const max = new Uint8Array(cells);
+  // One pass in memory order: edges, tonal range and mean of every cell.
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const below = y + 1 < height ? row + width : row;
+    const cellRow = (y >> 3) * gridWidth;
+    for (let x = 0; x < width; x++) {
+      const value = data[row + x] ?? 0;
+      const cell = cellRow + (x >> 3);
+      sum[cell] = (sum[cell] ?? 0) + value;
+      if (value < (min[cell] ?? 0)) min[cell] = value;
+      if (value > (max[cell] ?? 0)) max[cell] = value;
+      const right = x + 1 < width ? (data[row + x + 1] ?? value) : value;
+      if (right - value >= edge || value - right >= edge) {
+        horizontal[cell] = (horizontal[cell] ?? 0) + 1;
       }
-      if (horizontal < MIN_EDGES || vertical < MIN_EDGES) continue;
-      const middle = (min + max) >> 1;
-      let dark = 0;
-      for (let y = yStart; y < yEnd; y++) {
-        const row = y * width;
-        for (let x = xStart; x < xEnd; x++) if ((data[row + x] ?? 0) <= middle) dark++;
+      const under = data[below + x] ?? value;
+      if (under - value >= edge || value - under >= edge) {
+        vertical[cell] = (vertical[cell] ?? 0) + 1;
       }
-      const area = (yEnd - yStart) * (xEnd - xStart);
-      if (Math.min(dark, area - dark) >= MIN_MINORITY * area) marks[gy * gridWidth + gx] = 1;
     }
+  }
+  const marks = new Uint8Array(cells);
+  for (let cell = 0; cell < cells; cell++) {
+    if ((horizontal[cell] ?? 0) < MIN_EDGES || (vertical[cell] ?? 0) < MIN_EDGES) continue;
+    const gx = cell % gridWidth;
+    const gy = (cell - gx) / gridWidth;
+    const area =
+      (Math.min(width, (gx + 1) * CELL) - gx * CELL) *
+      (Math.min(height, (gy + 1) * CELL) - gy * CELL);
+    const low = min[cell] ?? 0;
+    const high = max[cell] ?? 0;
+    // Share of dark in a two-tone cell, from its mean: (high − mean) / (high − low).
+    const darkShare = (high - (sum[cell] ?? 0) / area) / Math.max(1, high - low);
+    if (Math.min(darkShare, 1 - darkShare) >= MIN_MINORITY) marks[cell] = 1;
   }
   return marks;
 }
@@ -144,10 +185,9 @@ function growRegions(marks: Uint8Array, gridWidth: number, gridHeight: number): 
         }
       }
     }
-    const regionWidth = region.x1 - region.x0 + 1;
-    const regionHeight = region.y1 - region.y0 + 1;
-    const aspect = Math.max(regionWidth, regionHeight) / Math.min(regionWidth, regionHeight);
-    if (region.cells >= MIN_CELLS && aspect <= MAX_ASPECT) regions.push(region);
+    // No test on the shape: a code next to text may merge with it into any shape of region.
+    const thick = region.x1 - region.x0 + 1 >= MIN_SIDE && region.y1 - region.y0 + 1 >= MIN_SIDE;
+    if (region.cells >= MIN_CELLS && thick) regions.push(region);
   }
   return regions;
 }

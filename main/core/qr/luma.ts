@@ -85,3 +85,17 @@ export function sampleLuma(frame: PixelFrame, factor: number): LumaImage {
   }
   return { width, height, data: out };
 }
+
+/** A rectangle (inside the image) of a luminance image. */
+export function cropLumaImage(image: LumaImage, rect: Rect): LumaImage {
+  return cropLuma(
+    {
+      width: image.width,
+      height: image.height,
+      stride: image.width,
+      format: 'luma',
+      data: image.data,
+    },
+    rect,
+  );
+}

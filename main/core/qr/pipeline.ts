@@ -8,7 +8,7 @@
  */
 import { checkFrame } from './checkFrame';
 import type { DecodedCode, PixelFrame } from './frame';
-import { cropLuma, sampleLuma, type Rect } from './luma';
+import { cropLuma, cropLumaImage, sampleLuma, type Rect } from './luma';
 import type { LumaCode, LumaDecoder } from './lumaDecoder';
 import { locateCandidates } from './locate';
 
@@ -16,6 +16,12 @@ import { locateCandidates } from './locate';
 const SMALL_FRAME_PIXELS = 400 * 400;
 /** The low-resolution view is at most about this many pixels on its long side. */
 const LOW_RES_LONG_SIDE = 1280;
+/**
+ * Share of a frame's pixels decoded at full resolution. Regions beyond it (a page of dense text
+ * or pictures that all looked QR-like) are decoded from the low-resolution view instead, which
+ * keeps the worst case well under one full-frame decode.
+ */
+const FULL_RESOLUTION_BUDGET = { share: 0.3, atLeastPixels: 1024 * 1024 };
 
 export interface PipelineOptions {
   /** Most candidate regions decoded per frame. */
@@ -48,8 +54,27 @@ export async function decodeFrame(
   const factor = lowResFactor(frame.width, frame.height);
   const low = sampleLuma(frame, factor);
   const regions = locateCandidates(low, factor, frame.width, frame.height, options);
+  let budget = Math.max(
+    FULL_RESOLUTION_BUDGET.share * frame.width * frame.height,
+    FULL_RESOLUTION_BUDGET.atLeastPixels,
+  );
   for (const region of regions) {
-    collect(found, await decoder.decode(cropLuma(frame, region)), region.x, region.y, 1);
+    budget -= region.width * region.height;
+    if (budget >= 0) {
+      collect(found, await decoder.decode(cropLuma(frame, region)), region.x, region.y, 1);
+      continue;
+    }
+    const x = Math.floor(region.x / factor);
+    const y = Math.floor(region.y / factor);
+    const lowRegion = {
+      x,
+      y,
+      width: Math.min(low.width - x, Math.ceil(region.width / factor)),
+      height: Math.min(low.height - y, Math.ceil(region.height / factor)),
+    };
+    if (lowRegion.width < 1 || lowRegion.height < 1) continue;
+    const codes = await decoder.decode(cropLumaImage(low, lowRegion));
+    collect(found, codes, lowRegion.x * factor, lowRegion.y * factor, factor);
   }
   if (found.size === 0) {
     collect(found, await decoder.decode(low), 0, 0, factor);

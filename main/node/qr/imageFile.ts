@@ -65,7 +65,8 @@ export async function decodeImageBytes(
   const options = { limitInputPixels: FRAME_LIMITS.maxPixels, failOn: 'warning' } as const;
   let metadata: Metadata;
   try {
-    metadata = await sharp(bytes, options).metadata();
+    // The header only (no pixel is decoded), so the size check below can name the size.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
     throw new ImageFileError(
       `${capitalized(what)} is not a PNG, JPEG or WebP image, or it is damaged.`,

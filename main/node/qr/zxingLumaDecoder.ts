@@ -95,13 +95,15 @@ export async function createZxingLumaDecoder(wasmPath = zxingWasmPath()): Promis
  * zxing-wasm's public API takes RGBA (it converts to luminance itself, with the same integer
  * weights as core/qr/luma.ts, so grey pixels come back unchanged).
  */
+// Shaped like the DOM's ImageData (colorSpace included) so it type-checks with and without lib.dom.
 function toGreyRgba({ width, height, data }: LumaImage): {
-  data: Uint8ClampedArray;
+  data: Uint8ClampedArray<ArrayBuffer>;
   width: number;
   height: number;
+  colorSpace: 'srgb';
 } {
   const rgba = new Uint8ClampedArray(width * height * 4);
   const words = new Uint32Array(rgba.buffer);
   for (let i = 0; i < data.length; i++) words[i] = 0xff000000 | ((data[i] ?? 0) * 0x010101);
-  return { data: rgba, width, height };
+  return { data: rgba, width, height, colorSpace: 'srgb' };
 }

@@ -10,13 +10,26 @@ import { Icon } from '../../ui/Icon';
 
 interface CodeButtonProps {
   readonly code: string;
+  /** `auto`: `123 456`; `none`: one block of digits (the setting). */
+  readonly grouping: 'auto' | 'none';
+  /** The code after this one, for screen readers (sighted users see it on hover or always). */
+  readonly nextCode: string | undefined;
   readonly title: string;
   readonly urgent: boolean;
   readonly copied: boolean;
   readonly onCopy: () => void;
 }
 
-export function CodeButton({ code, title, urgent, copied, onCopy }: CodeButtonProps) {
+export function CodeButton({
+  code,
+  grouping,
+  nextCode,
+  title,
+  urgent,
+  copied,
+  onCopy,
+}: CodeButtonProps) {
+  const groups = grouping === 'none' ? [code] : groupCode(code);
   const descriptionId = useId();
   const classes = [
     'code-button',
@@ -35,7 +48,7 @@ export function CodeButton({ code, title, urgent, copied, onCopy }: CodeButtonPr
         onClick={onCopy}
       >
         <span className="code" data-testid="code">
-          {groupCode(code).map((group, index) => (
+          {groups.map((group, index) => (
             <span key={index} className="code__group">
               {group}
             </span>
@@ -46,6 +59,7 @@ export function CodeButton({ code, title, urgent, copied, onCopy }: CodeButtonPr
       <span id={descriptionId} className="visually-hidden">
         {formatCode(code)}
         {urgent ? '. Expires in under 5 seconds' : ''}
+        {nextCode === undefined ? '' : `. Next code ${formatCode(nextCode)}`}
       </span>
     </>
   );

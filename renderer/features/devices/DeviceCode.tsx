@@ -10,6 +10,8 @@ import { CodeButton } from './CodeButton';
 import type { CodesStore } from './codesStore';
 import { useDeviceCode } from './useDeviceCode';
 import { useUrgent } from './useUrgent';
+import { useSettings } from '../settings/useSettings';
+import { groupCode } from '../../lib/formatCode';
 
 interface DeviceCodeProps {
   readonly device: DeviceView;
@@ -24,6 +26,11 @@ interface DeviceCodeProps {
 export function DeviceCode({ device, codes, title, copied, onCopy, onAdvance }: DeviceCodeProps) {
   const code = useDeviceCode(codes, device.id);
   const urgent = useUrgent(code?.type === 'totp' ? code.validUntilMs : undefined);
+  const { settings } = useSettings();
+  const grouping = settings.codeGrouping;
+  // TOTP only: an HOTP "next" code is the next counter, shown by its own button.
+  const nextCode =
+    code?.type === 'totp' && settings.showNextCode !== 'never' ? code.nextCode : undefined;
 
   switch (device.secretStatus) {
     case 'missing':
@@ -55,7 +62,21 @@ export function DeviceCode({ device, codes, title, copied, onCopy, onAdvance }: 
 
   return (
     <>
-      <CodeButton code={code.code} title={title} urgent={urgent} copied={copied} onCopy={onCopy} />
+      <CodeButton
+        code={code.code}
+        grouping={grouping}
+        nextCode={nextCode}
+        title={title}
+        urgent={urgent}
+        copied={copied}
+        onCopy={onCopy}
+      />
+      {nextCode !== undefined && (
+        <span className={`next-code next-code--${settings.showNextCode}`} aria-hidden="true">
+          <span className="next-code__label">next</span>{' '}
+          {(grouping === 'none' ? [nextCode] : groupCode(nextCode)).join(' ')}
+        </span>
+      )}
       {code.type === 'totp' ? (
         <CountdownRing
           key={code.validUntilMs}
@@ -66,13 +87,12 @@ export function DeviceCode({ device, codes, title, copied, onCopy, onAdvance }: 
       ) : (
         <button
           type="button"
-          className="button button--small next-button"
+          className="icon-button next-button"
           aria-label={`Next code for ${title}`}
           title="Counter-based code: use Next once this one has been used"
           onClick={onAdvance}
         >
           <Icon name="next" />
-          Next
         </button>
       )}
     </>

@@ -13,6 +13,10 @@ import { secondsLeft } from '../../lib/countdown';
 import { deviceTitle, issuerLine, primaryLine, secondaryLine } from '../../lib/deviceText';
 import { mainNowMs } from '../../lib/mainClock';
 import { copiedMessage, copiedNextMessage } from '../../lib/messages';
+import { expiringCopiedMessage } from './listText';
+import { ExpiringNotice } from './ExpiringNotice';
+import { FavoriteButton } from './FavoriteButton';
+import { URGENT_MS } from './useUrgent';
 import { BreakableText } from '../../ui/BreakableText';
 import { Icon } from '../../ui/Icon';
 import { MenuButton, type MenuItem } from '../../ui/MenuButton';
@@ -29,6 +33,12 @@ interface DeviceRowProps {
   readonly highlighted: boolean;
   /** Stable across renders (the row is memoised). */
   readonly actions: RowActions;
+  /** Filtered out by the search: kept mounted (cheap to show again), but hidden. */
+  readonly hidden?: boolean;
+  /** Listed under Favourites, away from its group: the row names its account itself. */
+  readonly inFavorites?: boolean;
+  /** Manual order: the row can be dragged by its icon. */
+  readonly reorderable?: boolean;
 }
 
 const COPIED_FLASH_MS = 1500;
@@ -39,12 +49,21 @@ export const DeviceRow = memo(function DeviceRow({
   codes,
   highlighted,
   actions,
+  hidden = false,
+  inFavorites = false,
+  reorderable = false,
 }: DeviceRowProps) {
   const api = useBridge();
   const toast = useToast();
   const rowRef = useRef<HTMLLIElement>(null);
   const title = deviceTitle(device);
-  const secondary = secondaryLine(device);
+  // Under Favourites no heading names the account: the lines do, as in a custom group.
+  const named = inFavorites
+    ? { ...device, group: { ...device.group, kind: 'custom' as const } }
+    : device;
+  const secondary = secondaryLine(named);
+  /** Set after copying a code in its last seconds: when it expires (offers the next one). */
+  const [expiringUntilMs, setExpiringUntilMs] = useState<number | undefined>(undefined);
   const [copied, setCopied] = useState(false);
   /** Set while the reuse guard's notice shows: when the next code appears. */
   const [reuseUntilMs, setReuseUntilMs] = useState<number | undefined>(undefined);
@@ -70,7 +89,22 @@ export const DeviceRow = memo(function DeviceRow({
       if (outcome.ok) {
         setReuseUntilMs(undefined);
         setCopied(true);
-        toast({ tone: 'success', message: copiedMessage(outcome.clearAfterMs), key: 'copy' });
+        const current = codes.get(device.id);
+        const expiring =
+          current?.type === 'totp' && current.validUntilMs - mainNowMs() < URGENT_MS
+            ? current.validUntilMs
+            : undefined;
+        setExpiringUntilMs(expiring);
+        toast({
+          tone: expiring === undefined ? 'success' : 'warning',
+          message:
+            expiring === undefined
+              ? copiedMessage(outcome.clearAfterMs)
+              : expiringCopiedMessage(secondsLeft(expiring, mainNowMs())),
+          key: 'copy',
+          // The notice under the row offers the next code; the toast region only announces.
+          announceOnly: expiring !== undefined,
+        });
       } else if (outcome.reason === 'already-used' && outcome.nextCodeAtMs !== null) {
         setReuseUntilMs(outcome.nextCodeAtMs);
         // The notice under the row shows it; the toast region only announces it.
@@ -92,6 +126,7 @@ export const DeviceRow = memo(function DeviceRow({
     try {
       const outcome = await api.codes.copy(device.id, 'next');
       if (outcome.ok) {
+        setExpiringUntilMs(undefined);
         const current = codes.get(device.id);
         const validIn =
           current?.type === 'totp' ? secondsLeft(current.validUntilMs, mainNowMs()) : null;
@@ -141,6 +176,7 @@ export const DeviceRow = memo(function DeviceRow({
 
   const classes = [
     'row',
+    device.favorite ? 'row--favorite' : '',
     canCopy ? 'row--copyable' : '',
     device.secretStatus === 'ok' ? '' : 'row--problem',
     highlighted ? 'row--new' : '',
@@ -149,12 +185,24 @@ export const DeviceRow = memo(function DeviceRow({
     .join(' ');
 
   return (
-    <li ref={rowRef} data-device-id={device.id} className={classes} onClick={onRowClick}>
-      <IssuerAvatar issuer={device.issuer} aws={device.aws !== null} />
+    <li
+      ref={rowRef}
+      data-device-id={device.id}
+      className={classes}
+      onClick={onRowClick}
+      hidden={hidden}
+    >
+      <span
+        className="row__handle"
+        draggable={reorderable}
+        title={reorderable ? 'Drag to reorder (or Alt+Up/Down from the keyboard)' : undefined}
+      >
+        <IssuerAvatar issuer={device.issuer} aws={device.aws !== null} />
+      </span>
       <div className="row__names">
         <p className="row__primary">
           <span className="row__primary-text">
-            <BreakableText text={primaryLine(device)} />
+            <BreakableText text={primaryLine(named)} />
           </span>
           {device.aws !== null && <span className="visually-hidden"> (AWS)</span>}
         </p>
@@ -170,10 +218,26 @@ export const DeviceRow = memo(function DeviceRow({
           onAdvance={() => void advance()}
         />
       </div>
+      <FavoriteButton device={device} title={title} />
       <MenuButton
         label={`More actions for ${title}`}
         items={menuItems(device, actions, copyNext)}
       />
+      {expiringUntilMs !== undefined && reuseUntilMs === undefined && (
+        <ExpiringNotice
+          deviceId={device.id}
+          codes={codes}
+          validUntilMs={expiringUntilMs}
+          onCopyNext={() => void copyNext()}
+          onCopyCurrent={() => void copy()}
+          onDismiss={() => {
+            setExpiringUntilMs(undefined);
+          }}
+          onFocusLeaving={() => {
+            rowRef.current?.querySelector<HTMLElement>('.code-button')?.focus();
+          }}
+        />
+      )}
       {reuseUntilMs !== undefined && (
         <ReuseNotice
           deviceId={device.id}

@@ -69,7 +69,7 @@ describe('FsSettingsStore', () => {
     expect(written.clock.server).toBe('pool.ntp.org');
     const loaded = await new FsSettingsStore(dir).load();
     expect(loaded).toEqual({
-      schemaVersion: 1,
+      ...defaultSettings(),
       clock: { server: 'pool.ntp.org', appliedOffsetMs: 0 },
     });
     expect(JSON.parse(await fs.readFile(settingsPath, 'utf8'))).toEqual(loaded);

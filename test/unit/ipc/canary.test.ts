@@ -267,6 +267,15 @@ describe('the secret canary', () => {
       },
       'clock.setServer': () => call('clock.setServer', '127.0.0.1:1'),
       ...scanChannels(),
+      'devices.setFavorite': () => call('devices.setFavorite', id, true),
+      'devices.move': async () => {
+        await call('devices.move', id, { toIndex: 0 });
+        await call('devices.move', id, { after: hotpId });
+      },
+      'settings.get': () => call('settings.get'),
+      'settings.update': () =>
+        call('settings.update', { theme: 'dark', clipboardClearSeconds: 10 }),
+      'transfer.qrCodes': () => call('transfer.qrCodes', { confirmed: true }),
     };
     for (const channel of invokeChannels) await everyChannel[channel]();
     // The scans really decoded the canary's QR codes and added one of them.
