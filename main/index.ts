@@ -9,11 +9,13 @@ import { registerAppScheme, serveRenderer } from './electron/appProtocol';
 import { electronClipboard } from './electron/electronClipboard';
 import { createIpcMainTransport } from './electron/ipcMainTransport';
 import { createMainWindow } from './electron/mainWindow';
+import { ElectronScreenCapture } from './electron/screenCapture';
 import { FsSettingsStore } from './node/fsSettingsStore';
 import { FsVaultStore } from './node/fsVaultStore';
 import { KeytarSecretStore } from './node/keytarSecretStore';
 import { FsUserFiles } from './node/fsUserFiles';
 import { tesseraHome } from './node/paths';
+import { createWorkerQrDecoder } from './node/qr/workerQrDecoder';
 import { SntpTimeServerClient } from './node/sntpClient';
 import { systemClock, systemTimers } from './node/systemClock';
 import { startTessera, type TesseraApp } from './services/tesseraApp';
@@ -50,7 +52,8 @@ async function start(): Promise<void> {
   const window = createMainWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     devServerUrl,
-    userStartedCapture: () => false,
+    // Camera access only while the user has the camera scanner open.
+    userStartedCapture: () => tessera?.scan.cameraAllowed() ?? false,
   });
   mainWindow = window;
   try {
@@ -65,6 +68,8 @@ async function start(): Promise<void> {
       transport: createIpcMainTransport(window, devServerUrl),
       files: new FsUserFiles(),
       dialogs: createElectronFileDialogs(window),
+      screenCapture: new ElectronScreenCapture(() => mainWindow),
+      qrDecoder: createWorkerQrDecoder(),
       log: {
         warn: (event, fields) => {
           console.warn(event, fields);

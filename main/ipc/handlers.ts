@@ -7,6 +7,7 @@ import type { CodeService } from '../services/codeService';
 import type { CopyService } from '../services/copyService';
 import type { DeviceService } from '../services/deviceService';
 import type { EnrollmentService } from '../services/enrollmentService';
+import type { ScanService } from '../services/scanService';
 import type { SecretRevealService } from '../services/secretRevealService';
 import { createEditHandlers } from './editHandlers';
 import type { SettingsService } from '../services/settingsService';
@@ -14,6 +15,7 @@ import { createListHandlers } from './listHandlers';
 import type { TransferService } from '../services/transferService';
 import { createBackupHandlers, type BackupHandlerServices } from './backupHandlers';
 import type { Handlers } from './router';
+import { createScanHandlers } from './scanHandlers';
 import { createTransferHandlers } from './transferHandlers';
 
 export interface HandlerServices {
@@ -22,6 +24,7 @@ export interface HandlerServices {
   readonly copier: CopyService;
   readonly enrollment: EnrollmentService;
   readonly clockHealth: ClockHealth;
+  readonly scan: ScanService;
   readonly secrets: SecretRevealService;
   readonly settings: SettingsService;
   readonly transfer: TransferService;
@@ -34,6 +37,7 @@ export function createHandlers({
   copier,
   enrollment,
   clockHealth,
+  scan,
   secrets,
   settings,
   transfer,
@@ -56,6 +60,7 @@ export function createHandlers({
     'clock.check': () => clockHealth.check(),
     'clock.applyOffset': apply => clockHealth.applyOffset(apply),
     'clock.setServer': server => clockHealth.setServer(server),
+    ...createScanHandlers(scan),
     ...createEditHandlers(devices, secrets),
     ...createListHandlers({ devices, settings }),
     ...createTransferHandlers(transfer),

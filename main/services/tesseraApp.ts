@@ -9,6 +9,8 @@ import { UserFileError, type FileDialogs, type UserFiles } from '../core/filePor
 import type {
   Clipboard,
   Clock,
+  QrDecoder,
+  ScreenCapture,
   SecretStore,
   SettingsStore,
   Timers,
@@ -23,6 +25,7 @@ import { CodeService, type CodeServiceOptions } from './codeService';
 import { CopyService } from './copyService';
 import { DeviceService } from './deviceService';
 import { EnrollmentService } from './enrollmentService';
+import { ScanService } from './scanService';
 import { SecretRevealService } from './secretRevealService';
 import { SettingsService } from './settingsService';
 import { TransferService } from './transferService';
@@ -50,6 +53,10 @@ export interface TesseraAdapters {
   readonly dialogs?: FileDialogs;
   /** Argon2id parameters for new backups (tests use small ones; default DEFAULT_KDF). */
   readonly backupKdf?: Argon2idParams;
+  /** QR decoding (the worker in the app); without it scans say they are unavailable. */
+  readonly qrDecoder?: QrDecoder;
+  /** Screen grabs (desktopCapturer in the app, an X11 grab in the harness). */
+  readonly screenCapture?: ScreenCapture;
 }
 
 const NO_DIALOGS: FileDialogs = {
@@ -68,6 +75,7 @@ export interface TesseraApp {
   readonly codes: CodeService;
   readonly clipboard: ClipboardService;
   readonly clockHealth: ClockService;
+  readonly scan: ScanService;
   readonly settings: SettingsService;
   readonly interop: InteropService;
   /** Settles once the background half of start-up reconciliation (orphan recovery) is done. */
@@ -109,6 +117,12 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     autoCheck: adapters.clockAutoCheck ?? true,
   });
+  const scan = new ScanService({
+    devices,
+    clock: adapters.clock,
+    decoder: adapters.qrDecoder,
+    screen: adapters.screenCapture,
+  });
   const settings = await SettingsService.open(
     adapters.settings,
     clipboard,
@@ -134,6 +148,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
       enrollment,
       clockHealth,
       secrets: new SecretRevealService(devices, clipboard),
+      scan,
       settings,
       transfer: new TransferService(devices, () => randomInt(2 ** 31)),
       backup: { interop, dialogs: adapters.dialogs ?? NO_DIALOGS },
@@ -167,6 +182,7 @@ export async function startTessera(adapters: TesseraAdapters): Promise<TesseraAp
     codes,
     clipboard,
     clockHealth,
+    scan,
     settings,
     interop,
     reconciled,

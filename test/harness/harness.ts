@@ -25,6 +25,8 @@ import { startSntpResponder, type SntpResponder } from '../support/sntpResponder
 import { KeytarSecretStore } from '../../main/node/keytarSecretStore';
 import { systemClock, systemTimers } from '../../main/node/systemClock';
 import type { IpcTransport } from '../../main/ipc/router';
+import type { QrDecoder, ScreenCapture } from '../../main/core/ports';
+import { createWorkerQrDecoder, type WorkerQrDecoder } from '../../main/node/qr/workerQrDecoder';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import { FsUserFiles } from '../../main/node/fsUserFiles';
 import { ScriptedFileDialogs } from '../fakes/scriptedFileDialogs';
@@ -72,6 +74,10 @@ export interface HarnessOptions {
   readonly ntpOffsetMs?: number;
   /** Check the clock at start-up like the app does (default: only on request). */
   readonly clockAutoCheck?: boolean;
+  /** What "Scan screen" grabs, e.g. an X11ScreenCapture of a test's Xvfb (default: none). */
+  readonly screenCapture?: ScreenCapture;
+  /** QR decoding (default: the app's worker-thread decoder). */
+  readonly qrDecoder?: QrDecoder;
   /** Start with the keychain failing as if locked or stopped (see `keychain`). */
   readonly keychainUnavailable?: boolean;
 }
@@ -115,6 +121,7 @@ export class Harness {
   #app: TesseraApp | undefined;
   #ntp: SntpResponder | undefined;
   #ownsHome = false;
+  #decoder: WorkerQrDecoder | undefined;
   #keychain: GatedSecretStore | undefined;
 
   private constructor(
@@ -193,6 +200,7 @@ export class Harness {
 
   async stop(options: { keepData?: boolean } = {}): Promise<void> {
     await this.#app?.stop();
+    await this.#decoder?.close();
     await this.#ntp?.stop();
     await new Promise<void>(done => {
       if (this.#server)
@@ -206,6 +214,12 @@ export class Harness {
       await keytar.deletePassword(this.keychainService, account);
     }
     if (this.#ownsHome) await rm(this.home, { recursive: true, force: true });
+  }
+
+  /** One worker for the harness's lifetime (restarts included), like the app's. */
+  #workerDecoder(): WorkerQrDecoder {
+    this.#decoder ??= createWorkerQrDecoder();
+    return this.#decoder;
   }
 
   async #startServices(): Promise<void> {
@@ -222,6 +236,10 @@ export class Harness {
       files: new FsUserFiles(),
       dialogs: this.dialogs,
       log: { warn: () => undefined },
+      qrDecoder: this.options.qrDecoder ?? this.#workerDecoder(),
+      ...(this.options.screenCapture === undefined
+        ? {}
+        : { screenCapture: this.options.screenCapture }),
       ...(this.options.clipboardClearMs === undefined
         ? {}
         : { clipboardClearMs: this.options.clipboardClearMs }),

@@ -2,6 +2,7 @@
  * Builds the real services over in-memory adapters and a fake clock, for unit tests of the
  * services and the IPC layer. The integration and e2e suites use the real adapters instead.
  */
+import type { QrDecoder, ScreenCapture } from '../../main/core/ports';
 import { startTessera, type TesseraApp } from '../../main/services/tesseraApp';
 import { FakeClock } from '../fakes/fakeClock';
 import { InMemorySecretStore } from '../fakes/inMemorySecretStore';
@@ -13,6 +14,7 @@ import { MemoryTransport } from './memoryTransport';
 import { InMemoryUserFiles } from '../fakes/inMemoryUserFiles';
 import { ScriptedFileDialogs } from '../fakes/scriptedFileDialogs';
 import { FAST_KDF } from './backupFiles';
+import { createInProcessQrDecoder } from '../../main/node/qr/inProcessQrDecoder';
 
 /** 2026-01-01T00:00:10Z: 10 s into a 30 s period and into a 60 s period. */
 export const T0 = Date.UTC(2026, 0, 1, 0, 0, 10);
@@ -38,6 +40,9 @@ export async function startTestTessera(
     clock?: FakeClock;
     settings?: InMemorySettingsStore;
     clockAutoCheck?: boolean;
+    /** Default: the production QR pipeline, in this thread. */
+    qrDecoder?: QrDecoder;
+    screenCapture?: ScreenCapture;
   } = {},
 ): Promise<TestTessera> {
   const clock = options.clock ?? new FakeClock(T0);
@@ -64,6 +69,8 @@ export async function startTestTessera(
     dialogs,
     backupKdf: FAST_KDF,
     transport,
+    qrDecoder: options.qrDecoder ?? (await inProcessDecoder()),
+    ...(options.screenCapture === undefined ? {} : { screenCapture: options.screenCapture }),
     log: { warn: (event, fields) => warnings.push({ event, fields }) },
     newId: () => {
       n += 1;
@@ -83,6 +90,13 @@ export async function startTestTessera(
     dialogs,
     warnings,
   };
+}
+
+let sharedDecoder: Promise<QrDecoder> | undefined;
+/** The zxing-wasm module loads once per test file, not once per test. */
+function inProcessDecoder(): Promise<QrDecoder> {
+  sharedDecoder ??= createInProcessQrDecoder();
+  return sharedDecoder;
 }
 
 /** RFC 6238's SHA1 seed ("12345678901234567890") in base32. */

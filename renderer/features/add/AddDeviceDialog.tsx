@@ -12,8 +12,8 @@ import { useBridge } from '../../lib/bridge';
 import { Dialog } from '../../ui/Dialog';
 import { Tabs } from '../../ui/Tabs';
 import { ManualForm } from './ManualForm';
+import { ScanSourcePanel, type AddedDevices, type ScanSource } from '../scan/ScanSourcePanel';
 import { PreviewPanel } from './PreviewPanel';
-import { ScanUnavailable } from './ScanUnavailable';
 import type { CandidateFailure, SourcePanelProps } from './sourcePanel';
 import { ADD_SOURCES, defaultSource, type Candidate, type SourceId } from './sources';
 import { UriForm } from './UriForm';
@@ -22,11 +22,15 @@ import './add.css';
 type Added = Extract<AddOutcome, { ok: true }>;
 type Preview = Extract<PreviewOutcome, { ok: true }>;
 
-/** The panels of the available sources; the scan components register here (issue 3). */
+/** The panels of the sources that end in a Candidate for main's preview. */
 const PANELS: Partial<Record<SourceId, ComponentType<SourcePanelProps>>> = {
   uri: UriForm,
   manual: ManualForm,
 };
+
+/** The scan sources preview and confirm in their own panel: main keeps the decoded text. */
+const isScanSource = (id: SourceId): id is ScanSource =>
+  id === 'screen' || id === 'camera' || id === 'file';
 
 interface AddDeviceDialogProps {
   readonly onClose: () => void;
@@ -92,6 +96,13 @@ export function AddDeviceDialog({ onClose, onAdded }: AddDeviceDialogProps) {
     }
   };
 
+  // One device: the usual toast and highlight; several were summed up in the scan panel.
+  const scanned = (added: AddedDevices): void => {
+    const [only] = added;
+    if (added.length === 1 && only !== undefined) onAdded({ ok: true, ...only });
+    else onClose();
+  };
+
   return (
     <Dialog title="Add device" placement="top" onClose={onClose}>
       <div ref={sourcesRef} className="add-source" hidden={pending !== undefined}>
@@ -102,12 +113,18 @@ export function AddDeviceDialog({ onClose, onAdded }: AddDeviceDialogProps) {
           onSelect={select}
         >
           {source !== undefined && <p className="add-source__description">{source.description}</p>}
-          {Panel === undefined ? (
-            source !== undefined && (
-              <ScanUnavailable source={source} onSwitch={select} onCancel={onClose} />
-            )
+          {isScanSource(sourceId) ? (
+            <ScanSourcePanel
+              key={sourceId}
+              source={sourceId}
+              focusOnMount={!switched}
+              onAdded={scanned}
+              onCancel={onClose}
+            />
           ) : (
-            <Panel focusOnMount={!switched} onSubmit={submit} onCancel={onClose} />
+            Panel !== undefined && (
+              <Panel focusOnMount={!switched} onSubmit={submit} onCancel={onClose} />
+            )
           )}
         </Tabs>
       </div>

@@ -1,9 +1,9 @@
 /**
  * The ways to add a device (renderer, pure): a small registry the Add dialog draws its source
- * tabs from. Every source ends in a Candidate — an otpauth:// URI (scanned, pasted) or the
- * manual form's fields — which main previews before anything is stored. The scan sources
- * (screen, camera, image file, pasted image) come with the scanning issue: until their
- * components are plugged in here, `available: false` shows a "not available yet" panel.
+ * tabs from. The URI and manual sources end in a Candidate — an otpauth:// URI or the manual
+ * form's fields — which main previews before anything is stored; the scan sources (screen,
+ * camera, image file or pasted image) preview and confirm in their own panel, because main
+ * keeps the decoded text (renderer/features/scan).
  */
 import type { ManualEntryInput } from '../../../preload/contract/contract';
 import type { IconName } from '../../ui/Icon';
@@ -22,7 +22,7 @@ export interface AddSource {
   /** One line under the tabs: what this source does. */
   readonly description: string;
   readonly icon: IconName;
-  /** false until the source's component exists (the scan sources, issue 3). */
+  /** false hides a source's panel (a build without it); every source exists today. */
   readonly available: boolean;
 }
 
@@ -32,21 +32,21 @@ export const ADD_SOURCES: readonly AddSource[] = [
     label: 'Scan screen',
     description: 'Find the setup QR code shown on your screen, e.g. in the AWS console.',
     icon: 'search',
-    available: false,
+    available: true,
   },
   {
     id: 'camera',
     label: 'Camera',
     description: 'Hold a printed or phone-displayed QR code up to your camera.',
     icon: 'shield',
-    available: false,
+    available: true,
   },
   {
     id: 'file',
     label: 'Image file',
     description: 'Open a screenshot or picture of a QR code, or paste a copied image.',
     icon: 'external',
-    available: false,
+    available: true,
   },
   {
     id: 'uri',
@@ -64,7 +64,11 @@ export const ADD_SOURCES: readonly AddSource[] = [
   },
 ];
 
-/** The source the dialog opens on: the first available one. */
+/**
+ * The source the dialog opens on: Paste URI when available (the field takes focus, so a copied
+ * setup link is added with Ctrl+V and Enter), otherwise the first available source.
+ */
 export function defaultSource(sources: readonly AddSource[] = ADD_SOURCES): SourceId {
+  if (sources.some(source => source.id === 'uri' && source.available)) return 'uri';
   return sources.find(source => source.available)?.id ?? 'manual';
 }

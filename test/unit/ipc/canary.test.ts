@@ -13,6 +13,9 @@ import { invokeChannels, type InvokeChannel } from '../../../preload/contract/co
 import { encodeBase32 } from '../../../main/core/otp/base32';
 import { totpCodeAt } from '../../../main/core/otp/codes';
 import { OtpSecret } from '../../../main/core/secret';
+import { FakeScreenCapture } from '../../fakes/fakeScreenCapture';
+import { migrationUri } from '../../support/migrationUri';
+import { qrFrame } from '../../support/qrFrames';
 import { startTestTessera, type TestTessera } from '../../support/services';
 
 const SEED_TEXT = 'canary-seed-0123456789-CANARY'; // 29 bytes, recognisable in any encoding
@@ -43,7 +46,8 @@ afterEach(async () => {
 
 describe('the secret canary', () => {
   it('finds no seed in anything that crosses the IPC boundary', async () => {
-    t = await startTestTessera();
+    const screen = new FakeScreenCapture();
+    t = await startTestTessera({ screenCapture: screen });
     const seen: unknown[] = [];
     /** Results of the sanctioned exception, kept out of `seen` and checked on their own. */
     const revealed: unknown[] = [];
@@ -101,6 +105,64 @@ describe('the secret canary', () => {
       t.clock.nowMs(),
     );
     expect(t.app.codes.current().find(code => code.deviceId === id)?.code).toBe(expectedCode);
+    // QR codes that carry the canary seed: an authenticator code, a damaged one, a web link and
+    // a transfer code. Their previews, messages and confirmations must not show the seed.
+    const seededTexts = [
+      `otpauth://totp/Canary:scanned?secret=${SEED_B32}&issuer=Canary`,
+      `otpauth://totp/Canary:bad?secret=${SEED_B32}&digits=99`,
+      `https://example.com/enroll?secret=${SEED_B32}`,
+      migrationUri([{ secret: seedBytes, name: 'batch', issuer: 'Canary' }]),
+    ];
+    const frameOf = (texts: readonly string[]) => {
+      const frame = qrFrame(
+        texts.map((text, i) => ({ text, placement: { x: i * 420 + 10, y: 10, scale: 4 } })),
+      );
+      return { width: frame.width, height: frame.height, data: frame.data };
+    };
+    screen.displays = [
+      qrFrame([{ text: seededTexts[0]!, placement: { scale: 4 } }]),
+      qrFrame(
+        seededTexts
+          .slice(1)
+          .map(text => ({ text, placement: { scale: 4 } }))
+          .slice(0, 1),
+      ),
+    ];
+    const scanTokens: string[] = [];
+    const scanCall = async (channel: string, ...args: unknown[]) => {
+      const result: unknown = await t.transport
+        .invoke(channel, ...args)
+        .catch((error: unknown) =>
+          error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        );
+      seen.push(result);
+      if (typeof result === 'object' && result !== null && 'token' in result) {
+        scanTokens.push(String(result.token));
+      }
+    };
+    const scanChannels = (): Record<
+      Extract<InvokeChannel, `scan.${string}`>,
+      () => Promise<void>
+    > => ({
+      'scan.screen': () => scanCall('scan.screen'),
+      'scan.frame': async () => {
+        for (const source of ['camera', 'file', 'paste']) {
+          await scanCall('scan.frame', { source, ...frameOf(seededTexts) });
+        }
+        // A frame whose size does not match its data is refused before any decoding.
+        await scanCall('scan.frame', { source: 'file', width: 3, height: 3, data: seedBytes });
+      },
+      'scan.confirm': async () => {
+        await scanCall('scan.confirm', scanTokens[0], [0]);
+        await scanCall('scan.confirm', scanTokens[1], [0, 1, 2, 3]);
+        await scanCall('scan.confirm', scanTokens[0], [0]); // used: expired
+      },
+      'scan.discard': () => scanCall('scan.discard', scanTokens.at(-1)),
+      'scan.allowCamera': async () => {
+        await scanCall('scan.allowCamera', true);
+        await scanCall('scan.allowCamera', false);
+      },
+    });
     // Every invoke channel, with valid arguments. Typed so that a new channel fails to compile here.
     const everyChannel: Record<InvokeChannel, () => Promise<void>> = {
       'app.status': () => call('app.status'),
@@ -204,6 +266,7 @@ describe('the secret canary', () => {
         await call('clock.applyOffset', false);
       },
       'clock.setServer': () => call('clock.setServer', '127.0.0.1:1'),
+      ...scanChannels(),
       'devices.setFavorite': () => call('devices.setFavorite', id, true),
       'devices.move': async () => {
         await call('devices.move', id, { toIndex: 0 });
@@ -263,12 +326,16 @@ describe('the secret canary', () => {
       await call(apply, result.preview.token, 'keep-both');
     };
     for (const channel of invokeChannels) await everyChannel[channel]();
+    // The scans really decoded the canary's QR codes and added one of them.
+    expect(scanTokens.length).toBeGreaterThanOrEqual(2);
+    expect(t.app.devices.list().some(device => device.accountName === 'scanned')).toBe(true);
     t.clock.advance(95_000);
     t.clock.jumpWall(-600_000);
     t.clock.advance(10_000);
     await call('devices.list');
 
     const everything = JSON.stringify({
+      scanned: seen.map(value => (value instanceof Uint8Array ? 'frame' : value)),
       seen,
       events: t.transport.events,
       warnings: t.warnings,
