@@ -98,7 +98,12 @@ export function EditDeviceDialog({
 
   return (
     <Dialog title="Edit device" placement="top" onClose={onClose}>
-      <form ref={formRef} className="form edit-form" onSubmit={event => void submit(event)} noValidate>
+      <form
+        ref={formRef}
+        className="form edit-form"
+        onSubmit={event => void submit(event)}
+        noValidate
+      >
         <div className="form__row">
           <Field label="Issuer" error={errors.issuer}>
             {text('issuer', 256)}
