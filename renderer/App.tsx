@@ -252,7 +252,7 @@ export function App() {
           onSaved={() => {
             if (dialog.returnTo === null) {
               setDialog(NONE);
-              toast({ tone: 'success', message: `Saved ${deviceTitle(dialogDevice)}` });
+              toast({ tone: 'success', message: 'Changes saved' });
             } else {
               // Back to the assistant, which now shows what the new details make possible.
               setDialog({ kind: 'enroll', deviceId: dialog.deviceId, mode: dialog.returnTo });

@@ -31,6 +31,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       app,
       harness,
     }) => {
+      test.slow(); // several axe runs on a shared machine
       await harness.app.devices.addFromUri(awsUri('alice@123456789012'));
       await harness.app.devices.addFromUri(awsUri('root-mfa@123456789012'));
       await harness.app.devices.addFromUri(

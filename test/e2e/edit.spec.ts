@@ -52,7 +52,7 @@ test('a bad serial ARN is refused with a message and changes nothing; the sugges
   await edit.getByLabel('Tags').fill('prod, daily, prod');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
-  await expect(app.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(app.getByText('Changes saved')).toBeVisible();
   expect(harness.app.devices.list()[0]).toMatchObject({
     group: { kind: 'custom', label: 'Production' },
     tags: ['prod', 'daily'],

@@ -12,11 +12,18 @@ import { Icon } from '../../ui/Icon';
 import { useToast } from '../../ui/useToast';
 import { useRevealedSecret, type HiddenBecause } from './useRevealedSecret';
 
-const HIDDEN_NOTE: Record<Exclude<HiddenBecause, null>, string> = {
-  blur: 'Hidden again: the window lost focus.',
-  timeout: 'Hidden again after 30 seconds.',
-  user: 'Hidden.',
-};
+function hiddenNote(because: HiddenBecause, afterMs: number | undefined): string {
+  switch (because) {
+    case null:
+      return '';
+    case 'blur':
+      return 'Hidden again: the window lost focus.';
+    case 'timeout':
+      return `Hidden again after ${String(Math.round((afterMs ?? 0) / 1000))} seconds.`;
+    case 'user':
+      return 'Hidden.';
+  }
+}
 
 export function RevealSecret({ device }: { readonly device: DeviceView }) {
   const api = useBridge();
@@ -139,7 +146,7 @@ export function RevealSecret({ device }: { readonly device: DeviceView }) {
         </div>
       )}
       <p className="secret__note" role="status">
-        {because === null ? '' : HIDDEN_NOTE[because]}
+        {hiddenNote(because, state.stage === 'hidden' ? state.afterMs : undefined)}
       </p>
     </section>
   );

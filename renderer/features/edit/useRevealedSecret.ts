@@ -13,7 +13,13 @@ type Revealed = Extract<RevealOutcome, { ok: true }>;
 export type HiddenBecause = 'blur' | 'timeout' | 'user' | null;
 
 export type RevealState =
-  | { readonly stage: 'hidden'; readonly because: HiddenBecause; readonly error?: string }
+  | {
+      readonly stage: 'hidden';
+      readonly because: HiddenBecause;
+      readonly error?: string;
+      /** With `because: 'timeout'`: how long it had been shown. */
+      readonly afterMs?: number;
+    }
   | { readonly stage: 'confirming' }
   | { readonly stage: 'loading' }
   | { readonly stage: 'shown'; readonly revealed: Revealed };
@@ -34,14 +40,15 @@ export function useRevealedSecret(deviceId: string): RevealControls {
 
   useEffect(() => {
     if (!shown) return undefined;
-    const hideFor = (because: HiddenBecause) => () => {
-      setState({ stage: 'hidden', because });
+    const onBlur = (): void => {
+      setState({ stage: 'hidden', because: 'blur' });
     };
-    const onBlur = hideFor('blur');
     const onVisibility = (): void => {
       if (document.visibilityState === 'hidden') onBlur();
     };
-    const timer = window.setTimeout(hideFor('timeout'), hideAfterMs);
+    const timer = window.setTimeout(() => {
+      setState({ stage: 'hidden', because: 'timeout', afterMs: hideAfterMs });
+    }, hideAfterMs);
     window.addEventListener('blur', onBlur);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
