@@ -80,9 +80,13 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     io.stderr(`tessera: importing from ${format} is not available in this build.\n`);
     return EXIT.usage;
   }
-  const password = await readPasswordFile(io, values['password-file']);
   const bytes = await readUserFile(io, file);
   if (bytes === undefined) return EXIT.usage;
+  const password = await readPasswordFile(
+    io,
+    values['password-file'],
+    importer.isEncrypted(bytes) ? { question: `Password of ${file}: ` } : undefined,
+  );
 
   if (values['dry-run'] && values.json) {
     const outcome = await importer.read({ bytes, ...(password === undefined ? {} : { password }) });
