@@ -33,6 +33,11 @@ export interface CliIo {
   readonly scriptPath: string;
   /** Backups, imports and exports the user names (bounded reads, owner-only atomic writes). */
   readonly files: UserFiles;
+  /**
+   * Asks for a passphrase without echoing it, when stdin is a terminal; undefined otherwise
+   * (scripts use --password-file).
+   */
+  readonly promptSecret?: (question: string) => Promise<string | undefined>;
 }
 
 /** A bad command line: reported with a pointer to `tessera help`, exit code 2. */

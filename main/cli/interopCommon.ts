@@ -15,12 +15,26 @@ import { InteropService } from '../services/interopService';
 import { UsageError, type CliIo } from './common';
 import { EXIT, type ExitCode } from './exitCodes';
 
-/** The passphrase in `--password-file` (its first line; a trailing newline is not part of it). */
+/**
+ * The passphrase in `--password-file` (its first line; a trailing newline is not part of it),
+ * or, without one, typed at a no-echo prompt when stdin is a terminal and `ask` is given.
+ * `confirm` asks twice (for a new backup).
+ */
 export async function readPasswordFile(
   io: CliIo,
   file: string | undefined,
+  ask?: { readonly question: string; readonly confirm?: boolean },
 ): Promise<string | undefined> {
-  if (file === undefined) return undefined;
+  if (file === undefined) {
+    if (ask === undefined || io.promptSecret === undefined) return undefined;
+    const typed = await io.promptSecret(ask.question);
+    if (typed === undefined) return undefined;
+    if (typed === '') throw new UsageError('No passphrase was typed.');
+    if (ask.confirm === true && (await io.promptSecret('Again: ')) !== typed) {
+      throw new UsageError('The two passphrases are not the same.');
+    }
+    return typed;
+  }
   const text = await io.readTextFile(file);
   if (text === undefined) throw new UsageError(`There is no password file at ${file}.`);
   const password = text.replace(/^\uFEFF/u, '').split(/\r?\n/u)[0] ?? '';

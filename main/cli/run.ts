@@ -65,8 +65,9 @@ Commands:
   backup create <file> --password-file <f>
   backup restore <file> --password-file <f> [--dry-run] [--on-conflict <choice>]
                                   Encrypted backup (Argon2id + AES-256-GCM) and restore.
-                                  Passphrases are read from the first line of a file, never
-                                  from arguments or environment variables
+                                  Passphrases are read from the first line of a file (or typed
+                                  at a prompt on a terminal), never from arguments or
+                                  environment variables
   help                            Show this help
 
 Exit codes: 0 ok, 2 usage or invalid input, 3 no match, 4 ambiguous query, 5 keychain unavailable.

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FsUserFiles } from '../node/fsUserFiles';
@@ -38,6 +40,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   execPath: process.execPath,
   scriptPath: path.resolve(process.argv[1] ?? 'tessera'),
   files: new FsUserFiles(),
+  promptSecret,
   openDevices: secrets =>
     DeviceService.open(
       {
@@ -59,5 +62,25 @@ async function readTextIfExists(file: string): Promise<string | undefined> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
+  }
+}
+
+/** Reads one line from the terminal without echoing it (undefined when stdin is not a TTY). */
+async function promptSecret(question: string): Promise<string | undefined> {
+  if (!process.stdin.isTTY) return undefined;
+  process.stderr.write(question);
+  const muted = new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+  const reader = createInterface({ input: process.stdin, output: muted, terminal: true });
+  try {
+    return await new Promise<string>(resolve => {
+      reader.question('', resolve);
+    });
+  } finally {
+    reader.close();
+    process.stderr.write('\n');
   }
 }

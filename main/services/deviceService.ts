@@ -225,7 +225,11 @@ export class DeviceService {
    * fails, the seeds written are deleted (replaced ones are put back) and vault.json is left
    * as it was; the error is rethrown. Seeds stay owned by the caller.
    */
-  async storeMany(add: readonly PlannedDevice[], replace: readonly PlannedDevice[]): Promise<void> {
+  async storeMany(
+    add: readonly PlannedDevice[],
+    replace: readonly PlannedDevice[],
+    onStored?: (done: number, total: number) => void,
+  ): Promise<void> {
     if (!this.#keychain.available) throw new KeychainUnavailableError(this.#keychain.message);
     const previous = new Map<string, OtpSecret | undefined>();
     for (const { device } of replace) previous.set(device.id, await this.loadSecret(device.id));
@@ -246,6 +250,7 @@ export class DeviceService {
         });
         const failed = results.find(result => result.status === 'rejected');
         if (failed !== undefined) throw failed.reason;
+        onStored?.(written.length, items.length);
       }
       await this.#update(document => {
         let next = document;

@@ -300,7 +300,9 @@ export class InteropService {
         ]),
       });
       this.#progress(kind, 'storing');
-      await this.deps.devices.storeMany(applied.add, applied.replace);
+      await this.deps.devices.storeMany(applied.add, applied.replace, (done, total) => {
+        this.deps.onProgress?.({ operation: kind, step: 'storing', done, total });
+      });
       this.#progress(kind, 'done');
       return {
         ok: true,

@@ -152,6 +152,9 @@ export const ProgressView = z.object({
     'writing',
     'done',
   ]),
+  /** For `storing`: secrets written so far, of `total` (the keychain can take a while). */
+  done: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
 });
 export type ProgressView = z.infer<typeof ProgressView>;
 

@@ -15,8 +15,12 @@ import {
 } from '../interopCommon';
 import { parseConflictChoice } from './import';
 
-async function requiredPassword(io: CliIo, file: string | undefined): Promise<string> {
-  const password = await readPasswordFile(io, file);
+async function requiredPassword(
+  io: CliIo,
+  file: string | undefined,
+  confirm: boolean,
+): Promise<string> {
+  const password = await readPasswordFile(io, file, { question: 'Backup passphrase: ', confirm });
   if (password === undefined) {
     throw new UsageError('Backups are encrypted: pass the passphrase with --password-file <file>.');
   }
@@ -33,7 +37,7 @@ async function create(args: readonly string[], io: CliIo): Promise<ExitCode> {
     positionals,
     'backup create takes one file: tessera backup create <file> --password-file <f>.',
   );
-  const password = await requiredPassword(io, values['password-file']);
+  const password = await requiredPassword(io, values['password-file'], true);
   const interop = await openInterop(io);
   const outcome = await interop.createBackup(file, file, password);
   if (!outcome.ok) return reportFailure(io, outcome);
@@ -58,7 +62,7 @@ async function restore(args: readonly string[], io: CliIo): Promise<ExitCode> {
     'backup restore takes one file: tessera backup restore <file> --password-file <f>.',
   );
   const choice = parseConflictChoice(values['on-conflict']);
-  const password = await requiredPassword(io, values['password-file']);
+  const password = await requiredPassword(io, values['password-file'], false);
   const bytes = await readUserFile(io, file);
   if (bytes === undefined) return EXIT.usage;
   const interop = await openInterop(io);

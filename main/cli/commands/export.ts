@@ -22,7 +22,13 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     positionals,
     'export takes one file: tessera export --format <format> <file>.',
   );
-  const password = await readPasswordFile(io, values['password-file']);
+  const password = await readPasswordFile(
+    io,
+    values['password-file'],
+    format === 'otpauth-list'
+      ? undefined
+      : { question: 'Password for the export: ', confirm: true },
+  );
   if (format !== 'otpauth-list' && password === undefined) {
     throw new UsageError(`A ${format} export is encrypted: pass --password-file <file>.`);
   }

@@ -81,18 +81,23 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     io.stderr(`tessera: importing from ${format} is not available in this build.\n`);
     return EXIT.usage;
   }
-  const password = await readPasswordFile(io, values['password-file']);
   const read = await readUserFile(io, file);
   if (read === undefined) return EXIT.usage;
   let bytes = read;
   if (format === 'google-migration' && looksLikeImage(read)) {
     const links = await transferLinksFromImage(read);
     if (!links.ok) {
-      io.stderr(`tessera: ${links.message}\n`);
+      io.stderr(`tessera: ${links.message}
+`);
       return EXIT.usage;
     }
     bytes = links.text;
   }
+  const password = await readPasswordFile(
+    io,
+    values['password-file'],
+    importer.isEncrypted(bytes) ? { question: `Password of ${file}: ` } : undefined,
+  );
 
   if (values['dry-run'] && values.json) {
     const outcome = await importer.read({ bytes, ...(password === undefined ? {} : { password }) });

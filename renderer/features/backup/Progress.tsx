@@ -15,6 +15,9 @@ export function Progress({
         <>
           <span className="transfer__spinner" aria-hidden="true" />
           {progressText(progress?.step ?? 'reading')}
+          {progress?.step === 'storing' && progress.total !== undefined && progress.total > 0
+            ? ` ${progress.done ?? 0} of ${progress.total}`
+            : ''}
         </>
       )}
     </p>

@@ -58,7 +58,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('tessera import', () => {
+describe('tessera import', { timeout: 60_000 }, () => {
   it('prints the exact --dry-run --json --show-secrets document and stores nothing', async () => {
     const { run, home, service } = profile();
     const result = run([
@@ -174,7 +174,7 @@ describe('tessera import', () => {
   });
 });
 
-describe('tessera backup and export', () => {
+describe('tessera backup and export', { timeout: 120_000 }, () => {
   it('backs up, then restores into a fresh home and keychain with every device and code', () => {
     const source = profile();
     source.run([

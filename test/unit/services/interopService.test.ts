@@ -105,6 +105,12 @@ describe('InteropService', () => {
     const applied = await t.app.interop.apply(preview.preview.token, 'skip');
     expect(applied).toMatchObject({ ok: true, summary: { added: 5, present: 1, errors: 1 } });
     expect(t.app.devices.devices()).toHaveLength(6);
+    // Progress while storing says how far the keychain writes are (a slow keyring takes a while).
+    const storing = t.transport.events
+      .filter(e => e.channel === 'backup.progressChanged')
+      .map(e => e.payload as { step: string; done?: number; total?: number })
+      .filter(p => p.step === 'storing' && p.total !== undefined);
+    expect(storing.at(-1)).toEqual({ operation: 'import', step: 'storing', done: 5, total: 5 });
     const twice = await t.app.interop.previewBytes('aegis', bytes, 'test');
     if (!twice.ok) throw new Error(twice.message);
     await t.app.interop.apply(twice.preview.token, 'keep-both');
