@@ -53,9 +53,10 @@ export function locateCandidates(
     .slice(0, options.maxRegions ?? 12)
     .map(region => {
       // Pad for a finder pattern's edge in an unmarked cell and for the quiet zone (4 of a code's
-      // 21–57 modules a side, so up to ~20 % of its extent; the decoder wants some of it).
-      const padX = 1 + Math.ceil(0.2 * (region.x1 - region.x0 + 1));
-      const padY = 1 + Math.ceil(0.2 * (region.y1 - region.y0 + 1));
+      // 21–57 modules a side: up to ~20 % of the code, which is at most the region's short side).
+      const shortSide = Math.min(region.x1 - region.x0 + 1, region.y1 - region.y0 + 1);
+      const pad = 1 + Math.min(4, Math.ceil(0.2 * shortSide));
+      const [padX, padY] = [pad, pad];
       const x0 = Math.max(0, (region.x0 - padX) * cellPx);
       const y0 = Math.max(0, (region.y0 - padY) * cellPx);
       const x1 = Math.min(frameWidth, (region.x1 + 1 + padX) * cellPx);
