@@ -164,7 +164,7 @@ const tessera = summary.tessera;
 const zxingReference = summary.zxingFullFrame;
 const ratio =
   tessera !== undefined && zxingReference !== undefined && zxingReference.medianMs > 0
-    ? round((tessera.medianMs / zxingReference.medianMs) * 100) / 100
+    ? Math.round((tessera.medianMs / zxingReference.medianMs) * 1000) / 1000
     : null;
 
 console.log(

@@ -52,11 +52,15 @@ export function locateCandidates(
     .sort((a, b) => density(b) - density(a) || b.cells - a.cells)
     .slice(0, options.maxRegions ?? 12)
     .map(region => {
-      // Pad by one cell (the quiet zone and a finder pattern's edge may fall in unmarked cells).
-      const x0 = Math.max(0, (region.x0 - 1) * cellPx);
-      const y0 = Math.max(0, (region.y0 - 1) * cellPx);
-      const x1 = Math.min(frameWidth, (region.x1 + 2) * cellPx);
-      const y1 = Math.min(frameHeight, (region.y1 + 2) * cellPx);
+      // Pad for a finder pattern's edge in an unmarked cell and for the quiet zone (4 of a code's
+      // 21–57 modules a side: up to ~20 % of the code, which is at most the region's short side).
+      const shortSide = Math.min(region.x1 - region.x0 + 1, region.y1 - region.y0 + 1);
+      const pad = 1 + Math.min(4, Math.ceil(0.2 * shortSide));
+      const [padX, padY] = [pad, pad];
+      const x0 = Math.max(0, (region.x0 - padX) * cellPx);
+      const y0 = Math.max(0, (region.y0 - padY) * cellPx);
+      const x1 = Math.min(frameWidth, (region.x1 + 1 + padX) * cellPx);
+      const y1 = Math.min(frameHeight, (region.y1 + 1 + padY) * cellPx);
       return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
     })
     .filter(rect => rect.width > 0 && rect.height > 0);

@@ -21,7 +21,7 @@ const LOW_RES_LONG_SIDE = 1280;
  * or pictures that all looked QR-like) are decoded from the low-resolution view instead, which
  * keeps the worst case well under one full-frame decode.
  */
-const FULL_RESOLUTION_BUDGET = { share: 0.3, atLeastPixels: 1024 * 1024 };
+const FULL_RESOLUTION_BUDGET = { share: 0.2, atLeastPixels: 1024 * 1024 };
 
 export interface PipelineOptions {
   /** Most candidate regions decoded per frame. */
