@@ -320,11 +320,16 @@ try {
       throw error;
     });
 
+  const progress = (what: string) => {
+    console.error(`bench:ui ${new Date().toISOString().slice(11, 19)} ${what}`);
+  };
+  progress('list shown; first paint');
   const paints: { listMs: number; fcpMs: number }[] = [];
   for (let i = 0; i < loads; i++) paints.push(await firstPaint(page));
   await page.locator('[data-testid="code"]').first().waitFor();
   const rows = await page.locator('li[data-device-id]').count();
 
+  progress('keystrokes');
   const search = await keystrokes(page, 'input[aria-label="Search devices"]');
   // Reference: the same keystrokes into a plain input of the same page (no React, no list).
   await page.evaluate(() => {
@@ -336,11 +341,13 @@ try {
   const reference = await keystrokes(page, '#bench-reference');
   await page.evaluate(() => document.getElementById('bench-reference')?.remove());
 
+  progress('frames');
   const idle = await frames(page, 3000, false);
   const scrolling = await frames(page, 4000, true);
   await page.evaluate(() => {
     scrollTo(0, 0);
   });
+  progress('boundaries');
   const boundary = await boundaryUpdates(page, boundaries);
 
   console.log(
