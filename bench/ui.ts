@@ -179,7 +179,7 @@ async function armKeystrokeTiming(page: Page, selector: string): Promise<void> {
 async function keystrokes(page: Page, selector: string): Promise<number[]> {
   await armKeystrokeTiming(page, selector);
   await page.locator(selector).focus();
-  const queries = ['aws', 'team-3', 'user-4 prod', 'person-12', '1000000000', 'arn:aws:iam::1'];
+  const queries = ['team-3', 'user-4 prod', 'arn:aws:iam::1'];
   for (const query of queries) {
     for (const char of query) {
       await page.keyboard.press(char === ' ' ? 'Space' : char);
