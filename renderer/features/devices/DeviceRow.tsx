@@ -102,7 +102,7 @@ export const DeviceRow = memo(function DeviceRow({
           message:
             expiring === undefined
               ? copiedMessage(outcome.clearAfterMs)
-              : expiringCopiedMessage(secondsLeft(expiring, mainNowMs())),
+              : expiringCopiedMessage(secondsLeft(expiring, mainNowMs()), outcome.clearAfterMs),
           key: 'copy',
           // The notice under the row offers the next code; the toast region only announces.
           announceOnly: expiring !== undefined,
