@@ -30,7 +30,7 @@ const { values } = parseArgs({
   options: {
     devices: { type: 'string', default: '1000' },
     boundaries: { type: 'string', default: '2' },
-    loads: { type: 'string', default: '5' },
+    loads: { type: 'string', default: '3' },
   },
 });
 const count = Number(values.devices);
@@ -117,21 +117,22 @@ async function firstPaint(page: Page): Promise<{ listMs: number; fcpMs: number }
     () =>
       new Promise<{ listMs: number; fcpMs: number }>(resolvePaint => {
         const check = () => {
-          const codes = [...document.querySelectorAll('[data-testid="code"]')];
-          const inView = codes.filter(code => {
-            const box = code.getBoundingClientRect();
-            return box.bottom > 0 && box.top < innerHeight && box.width > 0;
-          });
+          // Every row whose top edge is on screen shows its code.
           const rows = [...document.querySelectorAll('li[data-device-id]')].filter(row => {
             const box = row.getBoundingClientRect();
-            return box.bottom > 0 && box.top < innerHeight;
+            return box.height > 0 && box.top >= 0 && box.top < innerHeight;
           });
-          if (rows.length > 0 && inView.length >= rows.length) {
+          const withCode = rows.filter(row => row.querySelector('[data-testid="code"]') !== null);
+          if (rows.length > 0 && withCode.length === rows.length) {
             // The frame that shows them is produced after this rAF callback.
             setTimeout(() => {
               const fcp = performance.getEntriesByName('first-contentful-paint')[0];
               resolvePaint({ listMs: performance.now(), fcpMs: fcp?.startTime ?? NaN });
             }, 0);
+            return;
+          }
+          if (performance.now() > 180_000) {
+            resolvePaint({ listMs: NaN, fcpMs: NaN }); // never showed: reported, not hung on
             return;
           }
           requestAnimationFrame(check);
@@ -178,7 +179,7 @@ async function armKeystrokeTiming(page: Page, selector: string): Promise<void> {
 async function keystrokes(page: Page, selector: string): Promise<number[]> {
   await armKeystrokeTiming(page, selector);
   await page.locator(selector).focus();
-  const queries = ['aws', 'team-3', 'user-4 prod', 'person-12', '1000000000', 'arn:aws:iam::1'];
+  const queries = ['team-3', 'user-4 prod', 'arn:aws:iam::1'];
   for (const query of queries) {
     for (const char of query) {
       await page.keyboard.press(char === ' ' ? 'Space' : char);
@@ -320,11 +321,19 @@ try {
       throw error;
     });
 
+  const progress = (what: string) => {
+    console.error(`bench:ui ${new Date().toISOString().slice(11, 19)} ${what}`);
+  };
+  progress('list shown; first paint');
   const paints: { listMs: number; fcpMs: number }[] = [];
-  for (let i = 0; i < loads; i++) paints.push(await firstPaint(page));
+  for (let i = 0; i < loads; i++) {
+    paints.push(await firstPaint(page));
+    progress(`load ${i + 1}: ${JSON.stringify(paints.at(-1))}`);
+  }
   await page.locator('[data-testid="code"]').first().waitFor();
   const rows = await page.locator('li[data-device-id]').count();
 
+  progress('keystrokes');
   const search = await keystrokes(page, 'input[aria-label="Search devices"]');
   // Reference: the same keystrokes into a plain input of the same page (no React, no list).
   await page.evaluate(() => {
@@ -336,11 +345,13 @@ try {
   const reference = await keystrokes(page, '#bench-reference');
   await page.evaluate(() => document.getElementById('bench-reference')?.remove());
 
+  progress('frames');
   const idle = await frames(page, 3000, false);
   const scrolling = await frames(page, 4000, true);
   await page.evaluate(() => {
     scrollTo(0, 0);
   });
+  progress('boundaries');
   const boundary = await boundaryUpdates(page, boundaries);
 
   console.log(

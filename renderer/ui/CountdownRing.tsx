@@ -11,16 +11,26 @@ interface CountdownRingProps {
   readonly periodSeconds: number;
   /** The last seconds of the code: drawn in the warning colour. */
   readonly urgent: boolean;
+  /**
+   * False while the ring is far off screen: it is then drawn full and still, since a thousand
+   * running animations cost paint and compositor memory for nothing. Placed again on return.
+   */
+  readonly inView?: boolean;
 }
 
-export function CountdownRing({ validUntilMs, periodSeconds, urgent }: CountdownRingProps) {
+export function CountdownRing({
+  validUntilMs,
+  periodSeconds,
+  urgent,
+  inView = true,
+}: CountdownRingProps) {
   const ref = useRef<HTMLSpanElement>(null);
   // Deadlines are on main's clock: re-place the animation when an NTP correction is applied.
   const offsetMs = useSyncExternalStore(mainClock.subscribe, mainClock.offsetMs);
 
   useLayoutEffect(() => {
     const ring = ref.current;
-    if (ring === null) {
+    if (ring === null || !inView) {
       return;
     }
     // The local clock only places the animation; the code itself always comes from main.
@@ -29,13 +39,17 @@ export function CountdownRing({ validUntilMs, periodSeconds, urgent }: Countdown
     const elapsedMs = periodSeconds * 1000 - remainingMs;
     ring.style.setProperty('--ring-period', `${periodSeconds}s`);
     ring.style.setProperty('--ring-delay', `${-elapsedMs}ms`);
-  }, [validUntilMs, periodSeconds, offsetMs]);
+  }, [validUntilMs, periodSeconds, offsetMs, inView]);
 
   return (
     <span ref={ref} className={urgent ? 'ring ring--urgent' : 'ring'} aria-hidden="true">
-      <span className="ring__mask" />
-      <span className="ring__filler" />
-      <span className="ring__spinner" />
+      {inView && (
+        <>
+          <span className="ring__mask" />
+          <span className="ring__filler" />
+          <span className="ring__spinner" />
+        </>
+      )}
     </span>
   );
 }

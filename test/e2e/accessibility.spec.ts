@@ -152,6 +152,61 @@ for (const colorScheme of ['light', 'dark'] as const) {
       } finally {
         await harness.stop();
       }
+    test('the list with favourites, a collapsed group, a search, per-user counts and the settings screen has no violations', async ({
+      app,
+      harness,
+    }) => {
+      test.slow(); // several axe runs on a shared machine
+      const alice = await harness.app.devices.addFromUri(awsUri('alice@123456789012'));
+      await harness.app.devices.addFromUri(awsUri('root-mfa@123456789012'));
+      const github = await harness.app.devices.addFromUri(
+        `otpauth://totp/GitHub:alice?secret=${RFC_SEED_B32}&issuer=GitHub`,
+      );
+      await harness.app.devices.addFromUri(
+        `otpauth://totp/Acme%20VPN:alice?secret=${RFC_SEED_B32}&issuer=Acme%20VPN&digits=8`,
+      );
+      if (!alice.ok || !github.ok) throw new Error('setup');
+      await harness.app.devices.editAws(alice.device.id, {
+        accountId: '123456789012',
+        alias: 'acme-dev',
+        deviceName: 'alice',
+        principal: { kind: 'iam-user', userName: 'alice' },
+        serialArn: null,
+      });
+      await harness.app.devices.setFavorite(github.device.id, true);
+      await expect(app.getByRole('region', { name: 'Favourites' })).toBeVisible();
+      await expect(app.locator('.group__principals')).toBeVisible();
+      await app.getByRole('button', { name: 'Acme VPN', exact: true }).click();
+      await app.locator('li[data-device-id]').first().hover();
+      expect(await violations(app)).toEqual([]);
+
+      await app.getByRole('searchbox', { name: 'Search devices' }).fill('alice');
+      await app.getByLabel('Order').selectOption('recent');
+      expect(await violations(app)).toEqual([]);
+
+      await app.getByRole('button', { name: 'Settings' }).click();
+      await expect(app.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+      expect(await violations(app)).toEqual([]);
+    });
+
+    test('the notice after copying an expiring code has no violations', async ({
+      app,
+      harness,
+    }) => {
+      const added = await harness.app.devices.addFromUri(
+        `otpauth://totp/Fast:x?secret=${RFC_SEED_B32}&issuer=Fast&period=10`,
+      );
+      if (!added.ok) throw new Error('setup');
+      const copy = app.getByRole('button', { name: 'Copy code for Fast x' });
+      await expect(copy).toBeVisible();
+      // Early in the last 5 s of a 10 s period, so the copy lands before the rollover.
+      while (Date.now() % 10_000 < 5_300 || Date.now() % 10_000 > 6_500) {
+        await app.waitForTimeout(100);
+      }
+      await expect(copy).toHaveClass(/code-button--urgent/);
+      await copy.click();
+      await expect(app.locator('.row__notice')).toBeVisible();
+      expect(await violations(app)).toEqual([]);
     });
   });
 }

@@ -21,9 +21,19 @@ interface DeviceCodeProps {
   readonly copied: boolean;
   readonly onCopy: () => void;
   readonly onAdvance: () => void;
+  /** The row is on (or near) the screen: only then does its ring animate. */
+  readonly inView: boolean;
 }
 
-export function DeviceCode({ device, codes, title, copied, onCopy, onAdvance }: DeviceCodeProps) {
+export function DeviceCode({
+  device,
+  codes,
+  title,
+  copied,
+  onCopy,
+  onAdvance,
+  inView,
+}: DeviceCodeProps) {
   const code = useDeviceCode(codes, device.id);
   const urgent = useUrgent(code?.type === 'totp' ? code.validUntilMs : undefined);
   const { settings } = useSettings();
@@ -83,6 +93,7 @@ export function DeviceCode({ device, codes, title, copied, onCopy, onAdvance }: 
           validUntilMs={code.validUntilMs}
           periodSeconds={code.periodSeconds}
           urgent={urgent}
+          inView={inView}
         />
       ) : (
         <button

@@ -17,6 +17,7 @@ import { expiringCopiedMessage } from './listText';
 import { ExpiringNotice } from './ExpiringNotice';
 import { FavoriteButton } from './FavoriteButton';
 import { URGENT_MS } from './useUrgent';
+import { useInView } from '../../ui/useInView';
 import { BreakableText } from '../../ui/BreakableText';
 import { Icon } from '../../ui/Icon';
 import { MenuButton, type MenuItem } from '../../ui/MenuButton';
@@ -56,6 +57,7 @@ export const DeviceRow = memo(function DeviceRow({
   const api = useBridge();
   const toast = useToast();
   const rowRef = useRef<HTMLLIElement>(null);
+  const inView = useInView(rowRef);
   const title = deviceTitle(device);
   // Under Favourites no heading names the account: the lines do, as in a custom group.
   const named = inFavorites
@@ -100,7 +102,7 @@ export const DeviceRow = memo(function DeviceRow({
           message:
             expiring === undefined
               ? copiedMessage(outcome.clearAfterMs)
-              : expiringCopiedMessage(secondsLeft(expiring, mainNowMs())),
+              : expiringCopiedMessage(secondsLeft(expiring, mainNowMs()), outcome.clearAfterMs),
           key: 'copy',
           // The notice under the row offers the next code; the toast region only announces.
           announceOnly: expiring !== undefined,
@@ -216,6 +218,7 @@ export const DeviceRow = memo(function DeviceRow({
           copied={copied}
           onCopy={() => void copy()}
           onAdvance={() => void advance()}
+          inView={inView && !hidden}
         />
       </div>
       <FavoriteButton device={device} title={title} />

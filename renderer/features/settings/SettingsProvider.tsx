@@ -78,14 +78,19 @@ export function SettingsProvider({ children }: { readonly children: ReactNode })
 
   const update = useCallback(
     async (patch: SettingsPatch): Promise<string | null> => {
+      // Shown at once (a radio or select must not flick back while main saves), then replaced
+      // by what main saved, or by the saved settings again if saving failed.
+      setSettings(current => ({ ...current, ...withoutUndefined(patch) }));
       try {
         const outcome = await api.settings.update(patch);
-        if (!outcome.ok) {
-          return outcome.message;
+        if (outcome.ok) {
+          setSettings(outcome.settings);
+          return null;
         }
-        setSettings(outcome.settings);
-        return null;
+        setSettings(await api.settings.get());
+        return outcome.message;
       } catch {
+        setSettings(await api.settings.get().catch(() => DEFAULT_SETTINGS));
         return 'Could not save the settings. Try again.';
       }
     },
@@ -94,4 +99,9 @@ export function SettingsProvider({ children }: { readonly children: ReactNode })
 
   const value = useMemo(() => ({ settings, loaded, update }), [settings, loaded, update]);
   return <SettingsContext value={value}>{children}</SettingsContext>;
+}
+
+/** `exactOptionalPropertyTypes`: a patch's absent fields must not overwrite anything. */
+function withoutUndefined(patch: SettingsPatch): Partial<SettingsView> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }
