@@ -152,6 +152,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       } finally {
         await harness.stop();
       }
+    });
+
     test('the list with favourites, a collapsed group, a search, per-user counts and the settings screen has no violations', async ({
       app,
       harness,
