@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import keytar from 'keytar';
 import QRCode from 'qrcode';
-import { IMPORTERS } from '../../../main/core/interop/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CLI = resolve(import.meta.dirname, '../../../out/cli/tessera.js');
@@ -145,13 +144,14 @@ describe('tessera import', { timeout: 60_000 }, () => {
     expect(existsSync(join(home, 'vault.json'))).toBe(false);
   });
 
-  it.skipIf(IMPORTERS.andotp !== undefined)('names formats that are not in this build', () => {
-    const { run } = profile();
-    const known = run(['import', '--format', 'andotp', join(FIXTURES, 'aegis/aegis_plain.json')]);
-    expect(known).toMatchObject({
+  it('says when the file is not in the format chosen, and stores nothing', () => {
+    const { run, home } = profile();
+    const wrong = run(['import', '--format', 'andotp', join(FIXTURES, 'aegis/aegis_plain.json')]);
+    expect(wrong).toMatchObject({
       status: 2,
-      stderr: 'tessera: importing from andotp is not available in this build.\n',
+      stderr: 'tessera: This is not an andOTP backup (it should be a list of accounts).\n',
     });
+    expect(existsSync(join(home, 'vault.json'))).toBe(false);
   });
 
   it('refuses unknown formats', () => {

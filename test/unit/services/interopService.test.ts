@@ -4,7 +4,6 @@
  * failed apply leaves the keychain and vault.json exactly as they were.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { IMPORTERS } from '../../../main/core/interop/registry';
 import { encodeBase32 } from '../../../main/core/otp/base32';
 import { fixtureBytes } from '../../support/importFixtures';
 import { startTestTessera, type TestTessera } from '../../support/services';
@@ -156,20 +155,4 @@ describe('InteropService', () => {
     const back = await t.app.interop.previewBytes('aegis', t.files.files.get('/a.json')!, 'pw');
     expect(back).toMatchObject({ ok: true, preview: { counts: { present: 1, new: 0 } } });
   });
-
-  it.skipIf(IMPORTERS['2fas'] !== undefined)(
-    'refuses a format this build cannot read, by name',
-    async () => {
-      const t = await start();
-      const outcome = await t.app.interop.previewBytes(
-        '2fas',
-        new Uint8Array([123, 125]),
-        undefined,
-      );
-      expect(outcome).toMatchObject({
-        reason: 'not-available',
-        message: expect.stringMatching(/not available in this build/) as string,
-      });
-    },
-  );
 });
