@@ -52,7 +52,7 @@ describe('the add preview text', () => {
 });
 
 describe('the add sources', () => {
-  it('lists the five sources in order and opens on the first available one', () => {
+  it('lists the five sources in order and opens on Paste URI, else the first available one', () => {
     expect(ADD_SOURCES.map(source => source.label)).toEqual([
       'Scan screen',
       'Camera',
@@ -61,9 +61,10 @@ describe('the add sources', () => {
       'Manual entry',
     ]);
     expect(defaultSource()).toBe('uri');
-    expect(defaultSource(ADD_SOURCES.map(source => ({ ...source, available: true })))).toBe(
-      'screen',
-    );
+    expect(defaultSource(ADD_SOURCES.map(source => ({ ...source, available: true })))).toBe('uri');
+    expect(
+      defaultSource(ADD_SOURCES.map(source => ({ ...source, available: source.id !== 'uri' }))),
+    ).toBe('screen');
   });
 });
 
