@@ -173,7 +173,8 @@ test('copy works from the keyboard alone', async ({ app, harness }) => {
   );
   const copy = app.getByRole('button', { name: 'Copy code for GitHub alice' });
   await expect(copy).toBeVisible();
-  for (let i = 0; i < 10 && !(await copy.evaluate(el => el === document.activeElement)); i++) {
+  // The header holds a dozen controls (search, order, add, backup, transfer, clock, settings…).
+  for (let i = 0; i < 40 && !(await copy.evaluate(el => el === document.activeElement)); i++) {
     await app.keyboard.press('Tab');
   }
   await expect(copy).toBeFocused();
