@@ -2,10 +2,12 @@
  * The Aegis importer against Aegis's own test vaults (plain, encrypted, db v2 groups) and the
  * encrypted exporter: its output follows docs/vault.md and reads back through the importer.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aegisImporter, exportAegisVault } from '../../../../main/core/interop/aegis';
 import { IMPORTERS, sniffFormats } from '../../../../main/core/interop/registry';
 import { Device } from '../../../../main/core/device/device';
+import { normalizeDisplayText } from '../../../../main/core/otp/otpauthUri';
 import { OtpSecret } from '../../../../main/core/secret';
 import {
   asExpected,
@@ -14,6 +16,7 @@ import {
   isSupported,
 } from '../../../support/importFixtures';
 import { makeDevice } from '../../../support/vaultFixtures';
+import { deviceArbitrary, seedArbitrary } from '../../../support/deviceArbitrary';
 
 /** expect.stringMatching, typed (it returns `any`). */
 const like = (pattern: RegExp): string => expect.stringMatching(pattern) as string;
@@ -183,6 +186,55 @@ describe('aegis exporter', () => {
     expect(first?.secret.equals(devices[0]!.secret)).toBe(true);
     expect(second?.secret.equals(devices[1]!.secret)).toBe(true);
   });
+
+  it('Tessera → Aegis export → Aegis import reproduces every generated device', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(deviceArbitrary, seedArbitrary), { minLength: 1, maxLength: 6 }),
+        async pairs => {
+          // Names as Tessera stores them: already cleaned display text (normalizeDisplayText).
+          const clean = (text: string) => normalizeDisplayText(text) ?? '';
+          const exported = pairs.map(([device, seed]) => ({
+            device: {
+              ...device,
+              issuer: clean(device.issuer),
+              accountName: clean(device.accountName),
+            },
+            secret: OtpSecret.fromBytes(seed),
+          }));
+          const outcome = await aegisImporter.read({
+            bytes: new TextEncoder().encode(await exportAegisVault(exported, 'pw', random)),
+            password: 'pw',
+          });
+          if (!outcome.ok) throw new Error(outcome.message);
+          expect(outcome.value.errors).toEqual([]);
+          expect(outcome.value.entries).toHaveLength(exported.length);
+          outcome.value.entries.forEach((entry, i) => {
+            const { device, secret } = exported[i]!;
+            expect([entry.issuer, entry.accountName]).toEqual([device.issuer, device.accountName]);
+            expect(entry.params).toEqual(
+              device.type === 'totp'
+                ? {
+                    type: 'totp',
+                    algorithm: device.algorithm,
+                    digits: device.digits,
+                    periodSeconds: device.periodSeconds,
+                  }
+                : {
+                    type: 'hotp',
+                    algorithm: device.algorithm,
+                    digits: device.digits,
+                    counter: device.counter,
+                  },
+            );
+            expect(entry.secret.equals(secret)).toBe(true);
+            expect(entry.favorite).toBe(device.favorite);
+          });
+        },
+      ),
+      { numRuns: 20 }, // each run derives an scrypt key (N = 2^15) twice
+    );
+  }, 120_000);
 
   it('decrypts with the scheme of docs/vault.md, independently of the importer', async () => {
     const { createDecipheriv, scryptSync } = await import('node:crypto');
