@@ -28,7 +28,8 @@ import { NoSearchResults } from './features/states/NoSearchResults';
 import { ReenterSecretDialog } from './features/states/ReenterSecretDialog';
 import { SettingsButton } from './features/settings/SettingsButton';
 import type { RowActions } from './features/devices/rowActions';
-import { deviceTitle, matchesQuery } from './lib/deviceText';
+import { deviceTitle } from './lib/deviceText';
+import { matchingIds, warmSearch } from './lib/deviceSearch';
 import type { EnrollmentMode } from './lib/enrollment';
 import { addedMessage } from './lib/messages';
 import { Icon } from './ui/Icon';
@@ -72,10 +73,12 @@ export function App() {
   const dialogDevice = byId === undefined ? undefined : devices?.find(device => device.id === byId);
   const dialog: OpenDialog = byId !== undefined && dialogDevice === undefined ? NONE : requested;
 
-  const visible = useMemo(
-    () => devices?.filter(device => matchesQuery(device, query)) ?? [],
+  // Ids matching the search (null: no search), computed once per keystroke for the whole window.
+  const matches = useMemo(
+    () => (devices === undefined ? null : matchingIds(devices, query)),
     [devices, query],
   );
+  useEffect(() => warmSearch(devices ?? []), [devices]);
   const hasDevices = devices !== undefined && devices.length > 0;
 
   useEffect(() => {
@@ -122,7 +125,7 @@ export function App() {
       addButtonRef.current ?? mainRef.current?.querySelector<HTMLElement>('.empty .button')
     )?.focus();
   }, []);
-  useFocusRescue(mainRef, dialog.kind === 'none', visible, focusFallback);
+  useFocusRescue(mainRef, dialog.kind === 'none', matches ?? devices, focusFallback);
 
   const onAdded = (outcome: Extract<AddOutcome, { ok: true }>): void => {
     setDialog(NONE);
@@ -190,7 +193,7 @@ export function App() {
           <p className="loading">Loading devices…</p>
         ) : devices.length === 0 ? (
           <EmptyState onAdd={openAdd} keychainAvailable={status?.keychain !== 'unavailable'} />
-        ) : visible.length === 0 ? (
+        ) : matches?.size === 0 ? (
           <NoSearchResults
             query={query}
             onClear={() => {
@@ -202,7 +205,7 @@ export function App() {
         ) : (
           <DeviceList
             devices={devices}
-            query={query}
+            matches={matches}
             codes={codes}
             highlightId={highlightId}
             actions={rowActions}

@@ -63,3 +63,26 @@ export function matchingIds(
   }
   return ids;
 }
+
+/**
+ * Builds the search text of `devices` while the page is idle, so the first keystroke after
+ * loading (or after main pushes changed devices) does not pay for a thousand of them.
+ * Returns a cancel function.
+ */
+export function warmSearch(devices: readonly DeviceView[]): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => undefined;
+  let next = 0;
+  let handle = 0;
+  const work = (deadline: IdleDeadline) => {
+    while (next < devices.length && deadline.timeRemaining() > 1) {
+      const device = devices[next];
+      if (device !== undefined) haystackOf(device);
+      next += 1;
+    }
+    if (next < devices.length) handle = requestIdleCallback(work);
+  };
+  handle = requestIdleCallback(work);
+  return () => {
+    cancelIdleCallback(handle);
+  };
+}

@@ -50,6 +50,7 @@ export function CountdownRing({
           <span className="ring__spinner" />
         </>
       )}
+      <span className="ring__hole" />
     </span>
   );
 }

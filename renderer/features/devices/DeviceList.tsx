@@ -1,36 +1,45 @@
 /**
  * The device list (renderer): a toolbar (order, count), favourites pinned on top, then one
- * collapsible section per AWS account / issuer. Search hides rows rather than unmounting them,
- * so a keystroke over 1,000 devices re-renders only the rows whose visibility changed.
- * Keyboard: Up/Down move between code buttons; Alt+Up/Down move the focused device within its
- * section (manual order), announced to screen readers. Mouse: drag a device by its icon.
+ * collapsible section per AWS account / issuer, in as many columns as the width allows.
+ * Windowed (issue 4: a thousand devices): only the rows near the viewport are in the DOM, so a
+ * search keystroke, a scroll or a code push costs the few dozen rows on screen, whatever the
+ * size of the vault. The focused row stays in the DOM wherever the list scrolls.
+ * Keyboard: Up/Down move between code buttons (scrolling to rows not yet rendered);
+ * Alt+Up/Down move the focused device within its section (manual order), announced to screen
+ * readers. Mouse: drag a device by its icon.
  */
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
+  type CSSProperties,
   type DragEvent,
+  type FocusEvent,
   type KeyboardEvent,
 } from 'react';
 import type { DeviceView } from '../../../preload/contract/contract';
 import { useBridge } from '../../lib/bridge';
-import { matchingIds } from '../../lib/deviceSearch';
 import { deviceTitle } from '../../lib/deviceText';
 import { useToast } from '../../ui/useToast';
 import { useSettings } from '../settings/useSettings';
 import type { CodesStore } from './codesStore';
-import { DeviceGroupSection } from './DeviceGroupSection';
+import { DeviceLane } from './DeviceLane';
+import { ItemSizes } from './itemSizes';
+import { laneCount, layOutLanes, rowKey, shownSections } from './listLayout';
 import { ListToolbar } from './ListToolbar';
 import { buildSections, neighbourMove, type SortMode } from './listModel';
 import type { RowActions } from './rowActions';
 import './list.css';
 
 interface DeviceListProps {
-  /** Every device; `query` decides which show. */
+  /** Every device; `matches` decides which show. */
   readonly devices: readonly DeviceView[];
-  readonly query: string;
+  /** Ids matching the search, or null when there is no search. */
+  readonly matches: ReadonlySet<string> | null;
   readonly codes: CodesStore;
   /** A device to scroll into view and mark briefly (the one just added). */
   readonly highlightId: string | undefined;
@@ -48,14 +57,13 @@ function sectionKeyOf(row: HTMLElement): string | undefined {
   return row.closest<HTMLElement>('[data-section-key]')?.dataset.sectionKey;
 }
 
-export function DeviceList({ devices, query, codes, highlightId, actions }: DeviceListProps) {
+export function DeviceList({ devices, matches, codes, highlightId, actions }: DeviceListProps) {
   const api = useBridge();
   const toast = useToast();
   const { settings, update } = useSettings();
   const [sortChoice, setSortChoice] = useState<SortMode | null>(null);
   const sort = sortChoice ?? settings.defaultSort;
   const sections = useMemo(() => buildSections(devices, sort), [devices, sort]);
-  const matches = useMemo(() => matchingIds(devices, query), [devices, query]);
   // Saved in settings; a toggle shows at once, before main confirms (then the saved list wins).
   const saved = settings.collapsedGroups;
   const [pending, setPending] = useState<
@@ -66,6 +74,94 @@ export function DeviceList({ devices, query, codes, highlightId, actions }: Devi
   const ref = useRef<HTMLDivElement>(null);
   const dragging = useRef<{ readonly id: string; readonly section: string } | undefined>(undefined);
   const dropMark = useRef<HTMLElement | null>(null);
+  const [sizes] = useState(() => new ItemSizes());
+  const sizesVersion = useSyncExternalStore(sizes.subscribe, sizes.getVersion);
+  const [width, setWidth] = useState<number | null>(null);
+  /** The focused row, and a row the keyboard is moving to: kept in the DOM. */
+  const [focusedId, setFocusedId] = useState<string | undefined>(undefined);
+  const [focusTarget, setFocusTarget] = useState<string | undefined>(undefined);
+
+  useEffect(
+    () => () => {
+      sizes.disconnect();
+    },
+    [sizes],
+  );
+
+  // While the wheel scrolls, rows ignore the pointer: the browser's hover updates under a
+  // moving list (hit testing, :hover styles) cost more per frame than the scroll itself
+  // (bench:ui: about 40 frames a second with them, 50 without). Back 150 ms after it stops.
+  useEffect(() => {
+    const list = ref.current;
+    if (list === null) return undefined;
+    let timer: number | undefined;
+    const onScroll = () => {
+      if (timer === undefined) list.classList.add('device-list--scrolling');
+      else window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        list.classList.remove('device-list--scrolling');
+      }, 150);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.clearTimeout(timer);
+    };
+  }, []);
+
+  // Columns follow the width; a new width rewraps rows, so measured heights are forgotten.
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (list === null) return undefined;
+    setWidth(list.clientWidth);
+    const observer = new ResizeObserver(() => {
+      setWidth(previous => {
+        const next = list.clientWidth;
+        if (previous !== null && previous !== next) sizes.clear();
+        return next;
+      });
+    });
+    observer.observe(list);
+    return () => {
+      observer.disconnect();
+    };
+  }, [sizes]);
+  const lanes = width === null ? 1 : laneCount(width);
+  const shown = useMemo(
+    () => shownSections(sections, matches, collapsed),
+    [sections, matches, collapsed],
+  );
+  // Balanced with the sizes known when the sections change, not re-balanced while scrolling.
+  const laneItems = useMemo(() => layOutLanes(shown, lanes, sizes), [shown, lanes, sizes]);
+  /** Rows in display order, for Up/Down between code buttons. */
+  const order = useMemo(
+    () =>
+      laneItems.flatMap(items =>
+        items.flatMap(item =>
+          item.kind === 'row' && item.device.secretStatus === 'ok' ? [item.device.id] : [],
+        ),
+      ),
+    [laneItems],
+  );
+  const pinnedKeys = useMemo(
+    () =>
+      [focusedId, focusTarget, highlightId].flatMap(id => (id === undefined ? [] : [rowKey(id)])),
+    [focusedId, focusTarget, highlightId],
+  );
+
+  useLayoutEffect(() => {
+    if (focusTarget === undefined) return;
+    const row = ref.current?.querySelector<HTMLElement>(
+      `li[data-device-id="${CSS.escape(focusTarget)}"]`,
+    );
+    // Kept as the target (so still pinned) until the next move: focus itself pins it too.
+    if (row === null || row === undefined) return;
+    row.scrollIntoView({ block: 'nearest' });
+    (
+      row.querySelector<HTMLElement>('.code-button') ?? row.querySelector<HTMLElement>('button')
+    )?.focus();
+  }, [focusTarget]);
 
   const toggle = useCallback(
     (key: string) => {
@@ -148,17 +244,32 @@ export function DeviceList({ devices, query, codes, highlightId, actions }: Devi
       moveByKeyboard(row, event.key === 'ArrowUp' ? 'up' : 'down');
       return;
     }
-    if (!target.classList.contains('code-button')) {
+    if (!target.classList.contains('code-button') || row === null) {
       return;
     }
-    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('.code-button') ?? [])].filter(
-      button => button.closest('[hidden]') === null,
-    );
-    const next = buttons[buttons.indexOf(target) + (event.key === 'ArrowDown' ? 1 : -1)];
-    if (next !== undefined) {
-      event.preventDefault();
-      next.focus();
+    const id = row.dataset.deviceId ?? '';
+    const next = order[order.indexOf(id) + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (next === undefined || !order.includes(id)) {
+      return;
     }
+    event.preventDefault();
+    const button = ref.current?.querySelector<HTMLElement>(
+      `li[data-device-id="${CSS.escape(next)}"] .code-button`,
+    );
+    if (button === null || button === undefined) {
+      setFocusTarget(next); // not rendered yet: rendered, scrolled to and focused
+    } else {
+      button.focus();
+    }
+  };
+
+  const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
+    const id = rowOf(event.target)?.dataset.deviceId;
+    if (id !== undefined) setFocusedId(id);
+  };
+
+  const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
+    if (rowOf(event.relatedTarget) === null) setFocusedId(undefined);
   };
 
   const clearDropMark = (): void => {
@@ -233,7 +344,10 @@ export function DeviceList({ devices, query, codes, highlightId, actions }: Devi
       <div
         ref={ref}
         className={`device-list device-list--${sort}`}
+        style={{ '--lanes': lanes } as CSSProperties}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onBlur={onBlur}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragLeave={event => {
@@ -245,12 +359,14 @@ export function DeviceList({ devices, query, codes, highlightId, actions }: Devi
           dragging.current = undefined;
         }}
       >
-        {sections.map(section => (
-          <DeviceGroupSection
-            key={section.key}
-            section={section}
-            matches={matches}
-            collapsed={collapsed.has(section.key)}
+        {laneItems.map((items, lane) => (
+          <DeviceLane
+            key={lane}
+            items={items}
+            sizes={sizes}
+            sizesVersion={sizesVersion}
+            pinnedKeys={pinnedKeys}
+            searching={matches !== null}
             onToggle={toggle}
             codes={codes}
             highlightId={highlightId}

@@ -34,8 +34,13 @@ interface DeviceRowProps {
   readonly highlighted: boolean;
   /** Stable across renders (the row is memoised). */
   readonly actions: RowActions;
-  /** Filtered out by the search: kept mounted (cheap to show again), but hidden. */
-  readonly hidden?: boolean;
+  /** Key of its measured height (the list is windowed). */
+  readonly sizeKey: string;
+  /** Position among its section's shown rows (0-based), and how many there are. */
+  readonly position: number;
+  readonly setSize: number;
+  /** Height of rows left out just above it (windowing), as a margin. */
+  readonly gapBefore?: number;
   /** Listed under Favourites, away from its group: the row names its account itself. */
   readonly inFavorites?: boolean;
   /** Manual order: the row can be dragged by its icon. */
@@ -50,7 +55,10 @@ export const DeviceRow = memo(function DeviceRow({
   codes,
   highlighted,
   actions,
-  hidden = false,
+  sizeKey,
+  position,
+  setSize,
+  gapBefore = 0,
   inFavorites = false,
   reorderable = false,
 }: DeviceRowProps) {
@@ -182,6 +190,8 @@ export const DeviceRow = memo(function DeviceRow({
     canCopy ? 'row--copyable' : '',
     device.secretStatus === 'ok' ? '' : 'row--problem',
     highlighted ? 'row--new' : '',
+    position === 0 ? 'row--first' : '',
+    position === setSize - 1 ? 'row--last' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -192,7 +202,11 @@ export const DeviceRow = memo(function DeviceRow({
       data-device-id={device.id}
       className={classes}
       onClick={onRowClick}
-      hidden={hidden}
+      data-measure="row"
+      data-size-key={sizeKey}
+      aria-posinset={position + 1}
+      aria-setsize={setSize}
+      style={gapBefore > 0 ? { marginTop: gapBefore } : undefined}
     >
       <span
         className="row__handle"
@@ -218,7 +232,7 @@ export const DeviceRow = memo(function DeviceRow({
           copied={copied}
           onCopy={() => void copy()}
           onAdvance={() => void advance()}
-          inView={inView && !hidden}
+          inView={inView}
         />
       </div>
       <FavoriteButton device={device} title={title} />
