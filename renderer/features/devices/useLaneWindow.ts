@@ -87,14 +87,18 @@ export function useLaneWindow(
     const top = -lane.getBoundingClientRect().top;
     const bottom = top + window.innerHeight;
     const next = rangeFor(top, bottom);
-    setView(previous =>
-      previous !== null &&
-      previous.rangeFor === rangeFor &&
-      previous.range.start === next.start &&
-      previous.range.end === next.end
+    setView(previous => {
+      // The same rows as rendered now: no new state, no second render in the same task.
+      const shown =
+        previous === null
+          ? null
+          : previous.rangeFor === rangeFor
+            ? previous.range
+            : rangeFor(previous.top, previous.bottom);
+      return shown !== null && shown.start === next.start && shown.end === next.end
         ? previous
-        : { top, bottom, range: next, rangeFor },
-    );
+        : { top, bottom, range: next, rangeFor };
+    });
   }, [laneRef, rangeFor]);
 
   // After every change of items or sizes, before paint: the range for the current scroll.
