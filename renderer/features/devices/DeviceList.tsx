@@ -9,13 +9,13 @@
  * readers. Mouse: drag a device by its icon.
  */
 import {
+  startTransition,
   useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
   type CSSProperties,
   type DragEvent,
   type FocusEvent,
@@ -75,7 +75,18 @@ export function DeviceList({ devices, matches, codes, highlightId, actions }: De
   const dragging = useRef<{ readonly id: string; readonly section: string } | undefined>(undefined);
   const dropMark = useRef<HTMLElement | null>(null);
   const [sizes] = useState(() => new ItemSizes());
-  const sizesVersion = useSyncExternalStore(sizes.subscribe, sizes.getVersion);
+  // New measurements only resize spacers off screen: not urgent, so rendered as a transition
+  // (never in the middle of a keystroke or a scroll frame).
+  const [sizesVersion, setSizesVersion] = useState(0);
+  useEffect(
+    () =>
+      sizes.subscribe(() => {
+        startTransition(() => {
+          setSizesVersion(sizes.getVersion());
+        });
+      }),
+    [sizes],
+  );
   const [width, setWidth] = useState<number | null>(null);
   /** The focused row, and a row the keyboard is moving to: kept in the DOM. */
   const [focusedId, setFocusedId] = useState<string | undefined>(undefined);
