@@ -127,12 +127,20 @@ async function openApp(
   return page;
 }
 
+/**
+ * Waits until every row in the DOM shows its code (HOTP included). The list is windowed: in a
+ * short window only the rows near the viewport are rendered, so at most `count` are expected.
+ */
 async function waitForCodes(page: Page, count: number): Promise<void> {
   await page.locator('[data-testid="code"]').first().waitFor({ state: 'visible' });
-  await page.waitForFunction(
-    expected => document.querySelectorAll('[data-testid="code"]').length >= expected,
-    count,
-  );
+  await page.waitForFunction(expected => {
+    const rows = [...document.querySelectorAll('li[data-device-id].row--copyable')];
+    return (
+      rows.length > 0 &&
+      rows.length <= expected &&
+      rows.every(row => row.querySelector('[data-testid="code"]') !== null)
+    );
+  }, count);
 }
 
 /**
