@@ -22,30 +22,9 @@ import {
   type ListSection,
 } from '../../../renderer/features/devices/listModel';
 import { splitIntoLanes } from '../../../renderer/lib/windowing';
+import { deviceView } from './deviceViewFixture';
 
-let next = 0;
-function device(overrides: Partial<DeviceView> = {}): DeviceView {
-  next += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`,
-    type: 'totp',
-    issuer: 'GitHub',
-    accountName: `user${next}`,
-    labelIssuer: null,
-    algorithm: 'SHA1',
-    digits: 6,
-    periodSeconds: 30,
-    group: { key: 'issuer:github', label: 'GitHub', kind: 'issuer' },
-    aws: null,
-    tags: [],
-    favorite: false,
-    order: next,
-    secretStatus: 'ok',
-    createdAt: 0,
-    lastUsedAt: null,
-    ...overrides,
-  };
-}
+const device = deviceView;
 
 const issuerGroup = (name: string) =>
   ({ key: `issuer:${name.toLowerCase()}`, label: name, kind: 'issuer' }) as const;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AwsView, DeviceView } from '../../../preload/contract/contract';
+import type { AwsView } from '../../../preload/contract/contract';
 import { matchingIds } from '../../../renderer/lib/deviceSearch';
 import {
   FAVORITES_KEY,
@@ -9,30 +9,9 @@ import {
   principalCounts,
 } from '../../../renderer/features/devices/listModel';
 import { resolveMotion, resolveTheme } from '../../../renderer/features/settings/displaySettings';
+import { deviceView } from './deviceViewFixture';
 
-let next = 0;
-function device(overrides: Partial<DeviceView> = {}): DeviceView {
-  next += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`,
-    type: 'totp',
-    issuer: 'GitHub',
-    accountName: `user${next}`,
-    labelIssuer: null,
-    algorithm: 'SHA1',
-    digits: 6,
-    periodSeconds: 30,
-    group: { key: 'issuer:github', label: 'GitHub', kind: 'issuer' },
-    aws: null,
-    tags: [],
-    favorite: false,
-    order: next,
-    secretStatus: 'ok',
-    createdAt: 0,
-    lastUsedAt: null,
-    ...overrides,
-  };
-}
+const device = deviceView;
 
 const aws = (fields: Partial<AwsView>): AwsView => ({
   accountId: '123456789012',
