@@ -125,13 +125,14 @@ export function DeviceList({ devices, matches, codes, highlightId, actions }: De
   useLayoutEffect(() => {
     const list = ref.current;
     if (list === null) return undefined;
-    setWidth(list.clientWidth);
+    let last = list.clientWidth;
+    setWidth(last);
     const observer = new ResizeObserver(() => {
-      setWidth(previous => {
-        const next = list.clientWidth;
-        if (previous !== null && previous !== next) sizes.clear();
-        return next;
-      });
+      const next = list.clientWidth;
+      if (next === last) return;
+      last = next;
+      sizes.clear();
+      setWidth(next);
     });
     observer.observe(list);
     return () => {
