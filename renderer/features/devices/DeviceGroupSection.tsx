@@ -14,20 +14,11 @@ import { countDevices } from '../../lib/messages';
 import { ListIcon } from '../../ui/ListIcon';
 import { ConsoleLink } from '../aws/ConsoleLink';
 import { MfaLimitNote } from '../aws/MfaLimitNote';
-import type { DeviceView } from '../../../preload/contract/contract';
 import type { CodesStore } from './codesStore';
 import { DeviceRow } from './DeviceRow';
-import { headKey, rowKey, tailKey, type ShownSection } from './listLayout';
+import { headKey, rowKey, tailKey, type RenderedRow, type ShownSection } from './listLayout';
 import { principalCounts } from './listModel';
 import type { RowActions } from './rowActions';
-
-/** A row in the DOM: its device, position among the section's shown rows, space above it. */
-export interface RenderedRow {
-  readonly device: DeviceView;
-  readonly position: number;
-  /** Height of the rows left out between the previous rendered row and this one. */
-  readonly gapBefore: number;
-}
 
 interface DeviceGroupSectionProps {
   readonly shown: ShownSection;

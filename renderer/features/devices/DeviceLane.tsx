@@ -5,9 +5,9 @@
  */
 import { memo, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { CodesStore } from './codesStore';
-import { DeviceGroupSection, type RenderedRow } from './DeviceGroupSection';
+import { DeviceGroupSection } from './DeviceGroupSection';
 import type { ItemSizes } from './itemSizes';
-import type { LaneItem } from './listLayout';
+import { renderPlan, type LaneItem } from './listLayout';
 import type { RowActions } from './rowActions';
 import { useLaneWindow } from './useLaneWindow';
 
@@ -51,73 +51,30 @@ export const DeviceLane = memo(function DeviceLane({
     };
   }, [sizes]);
 
-  const out: ReactNode[] = [];
-  let i = 0;
-  while (i < pieces.length) {
-    const piece = pieces[i];
-    i += 1;
-    if (piece === undefined) break;
-    if (piece.kind === 'gap') {
-      out.push(
-        <div
-          key={`gap:${piece.from}`}
-          className="device-lane__gap"
-          aria-hidden="true"
-          style={{ height: piece.size }}
-        />,
-      );
-      continue;
-    }
-    const head = items[piece.index];
-    if (head?.kind !== 'head') continue; // a section shows from its head (useLaneWindow)
-    const rows: RenderedRow[] = [];
-    let padTop = 0;
-    let padBottom = 0;
-    let pending = 0;
-    while (i < pieces.length) {
-      const next = pieces[i];
-      if (next === undefined) break;
-      if (next.kind === 'gap') {
-        // Inside the section only when what follows it is still this section's.
-        const after = items[next.to];
-        if (after === undefined || after.kind === 'head') break;
-        pending += next.size;
-        i += 1;
-        continue;
-      }
-      const item = items[next.index];
-      if (item === undefined || item.shown !== head.shown) break;
-      i += 1;
-      if (item.kind === 'row') {
-        if (rows.length === 0) padTop = pending;
-        rows.push({
-          device: item.device,
-          position: item.position,
-          gapBefore: rows.length === 0 ? 0 : pending,
-        });
-        pending = 0;
-      } else if (item.kind === 'tail') {
-        if (rows.length === 0) padTop = pending;
-        else padBottom = pending;
-        break;
-      }
-    }
-    out.push(
+  const out: ReactNode[] = renderPlan(pieces, items).map(block =>
+    block.kind === 'gap' ? (
+      <div
+        key={block.key}
+        className="device-lane__gap"
+        aria-hidden="true"
+        style={{ height: block.size }}
+      />
+    ) : (
       <DeviceGroupSection
-        key={head.shown.section.key}
-        shown={head.shown}
-        rows={rows}
-        padTop={padTop}
-        padBottom={padBottom}
+        key={block.shown.section.key}
+        shown={block.shown}
+        rows={block.rows}
+        padTop={block.padTop}
+        padBottom={block.padBottom}
         searching={searching}
         onToggle={onToggle}
         codes={codes}
         highlightId={highlightId}
         actions={actions}
         reorderable={reorderable}
-      />,
-    );
-  }
+      />
+    ),
+  );
 
   return (
     <div ref={ref} className="device-lane">

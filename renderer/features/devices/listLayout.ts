@@ -6,8 +6,16 @@
  * each: measured when it was last on screen, estimated before.
  */
 import type { DeviceView } from '../../../preload/contract/contract';
-import { splitIntoLanes } from '../../lib/windowing';
+import { splitIntoLanes, type WindowPiece } from '../../lib/windowing';
 import type { ListSection } from './listModel';
+
+/** A row in the DOM: its device, position among the section's shown rows, space above it. */
+export interface RenderedRow {
+  readonly device: DeviceView;
+  readonly position: number;
+  /** Height of the rows left out between the previous rendered row and this one. */
+  readonly gapBefore: number;
+}
 
 /** A section as it shows now: its matching rows (none while collapsed), and whether it is open. */
 export interface ShownSection {
@@ -125,4 +133,74 @@ export function layOutLanes(
     from = to;
   }
   return result;
+}
+
+/** What a lane renders: spacers for runs of sections left out, and sections with their rows. */
+export type LaneBlock =
+  | { readonly kind: 'gap'; readonly key: string; readonly size: number }
+  | {
+      readonly kind: 'section';
+      readonly shown: ShownSection;
+      readonly rows: readonly RenderedRow[];
+      /** Heights of the rows left out before the first and after the last rendered row. */
+      readonly padTop: number;
+      readonly padBottom: number;
+    };
+
+/**
+ * Turns a lane's window (items and gaps, see windowing.ts) into blocks to render. The window
+ * always holds the head and tail of any section it shows part of, so a gap is either between
+ * sections (a spacer) or among one section's rows (padding, or a margin above a pinned row).
+ */
+export function renderPlan(
+  pieces: readonly WindowPiece[],
+  items: readonly LaneItem[],
+): LaneBlock[] {
+  const blocks: LaneBlock[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    const piece = pieces[i];
+    i += 1;
+    if (piece === undefined) break;
+    if (piece.kind === 'gap') {
+      blocks.push({ kind: 'gap', key: `gap:${piece.from}`, size: piece.size });
+      continue;
+    }
+    const head = items[piece.index];
+    if (head?.kind !== 'head') continue;
+    const rows: RenderedRow[] = [];
+    let padTop = 0;
+    let padBottom = 0;
+    let pending = 0;
+    while (i < pieces.length) {
+      const next = pieces[i];
+      if (next === undefined) break;
+      if (next.kind === 'gap') {
+        // Inside the section only when what follows it is still this section's.
+        const after = items[next.to];
+        if (after === undefined || after.kind === 'head') break;
+        pending += next.size;
+        i += 1;
+        continue;
+      }
+      const item = items[next.index];
+      if (item === undefined || item.shown !== head.shown) break;
+      i += 1;
+      if (item.kind === 'row') {
+        if (rows.length === 0) padTop = pending;
+        rows.push({
+          device: item.device,
+          position: item.position,
+          gapBefore: rows.length === 0 ? 0 : pending,
+        });
+        pending = 0;
+      } else if (item.kind === 'tail') {
+        if (rows.length === 0) padTop = pending;
+        else padBottom = pending;
+        break;
+      }
+    }
+    blocks.push({ kind: 'section', shown: head.shown, rows, padTop, padBottom });
+  }
+  return blocks;
 }

@@ -8,6 +8,7 @@ import {
   headKey,
   laneCount,
   layOutLanes,
+  renderPlan,
   rowKey,
   shownSections,
   sizeOf,
@@ -21,7 +22,7 @@ import {
   buildSections,
   type ListSection,
 } from '../../../renderer/features/devices/listModel';
-import { splitIntoLanes } from '../../../renderer/lib/windowing';
+import { prefixOffsets, splitIntoLanes, windowPieces } from '../../../renderer/lib/windowing';
 import { deviceView } from './deviceViewFixture';
 
 const device = deviceView;
@@ -381,6 +382,108 @@ describe('layOutLanes', () => {
         expect(sectionsPerLane).toEqual(breaks.map((to, i) => to - (i === 0 ? 0 : breaks[i - 1]!)));
       }),
     );
+  });
+});
+
+/** The window useLaneWindow renders: a range and pinned items, closed over whole sections. */
+function laneWindow(lane: readonly LaneItem[], start: number, end: number, pinned: number[]) {
+  const sizes = lane.map(item => sizeOf(item, noSizes));
+  const { starts, total } = prefixOffsets(sizes);
+  const headOf = (index: number) => {
+    let at = index;
+    while (at > 0 && lane[at]?.kind !== 'head') at -= 1;
+    return at;
+  };
+  const tailOf = (index: number) => {
+    let at = index;
+    while (at + 1 < lane.length && lane[at + 1]?.kind !== 'head') at += 1;
+    return at;
+  };
+  const anchors = [...pinned.filter(i => i < lane.length)];
+  if (end > start) anchors.push(start, end - 1);
+  const closed = anchors.flatMap(i => [i, headOf(i), tailOf(i)]);
+  return { sizes, total, pieces: windowPieces(starts, total, { start, end }, closed) };
+}
+
+describe('renderPlan', () => {
+  const windowArb = fc.record({
+    list: listArb,
+    from: fc.nat(60),
+    length: fc.nat(60),
+    pinned: fc.array(fc.nat(60), { maxLength: 3 }),
+  });
+
+  it('shows whole sections in order, their rows in order, and accounts for every pixel', () => {
+    fc.assert(
+      fc.property(windowArb, ({ list, from, length, pinned }) => {
+        const { sections: all, matches, collapsed } = buildList(list);
+        const lane = layOutLanes(shownSections(all, matches, collapsed), 1, noSizes)[0] ?? [];
+        const start = Math.min(from, lane.length);
+        const end = Math.min(start + length, lane.length);
+        const { sizes, total, pieces } = laneWindow(lane, start, end, pinned);
+        const blocks = renderPlan(pieces, lane);
+
+        // The rendered height (spacers, then every section's head, rows, padding and tail)
+        // equals the lane's: nothing is lost or counted twice.
+        const sizeByKey = new Map(lane.map((item, i) => [item.key, sizes[i] ?? 0]));
+        let height = 0;
+        const shownSectionsInOrder: ShownSection[] = [];
+        for (const block of blocks) {
+          if (block.kind === 'gap') {
+            height += block.size;
+            continue;
+          }
+          shownSectionsInOrder.push(block.shown);
+          const key = block.shown.section.key;
+          height += sizeByKey.get(headKey(key)) ?? 0;
+          height += block.padTop + block.padBottom;
+          for (const row of block.rows) {
+            height += row.gapBefore + (sizeByKey.get(rowKey(row.device.id)) ?? 0);
+            expect(block.shown.rows[row.position]).toBe(row.device);
+          }
+          if (block.shown.open) height += sizeByKey.get(tailKey(key)) ?? 0;
+          const positions = block.rows.map(row => row.position);
+          expect(positions).toEqual([...positions].sort((a, b) => a - b));
+          expect(block.rows[0]?.gapBefore ?? 0).toBe(0);
+        }
+        expect(height).toBeCloseTo(total, 6);
+        const sectionOrder = lane.flatMap(item => (item.kind === 'head' ? [item.shown] : []));
+        expect(shownSectionsInOrder).toEqual(
+          sectionOrder.filter(shown => shownSectionsInOrder.includes(shown)),
+        );
+
+        // Every item of the range, and every pinned one, is rendered.
+        const rendered = new Set(
+          blocks.flatMap(block =>
+            block.kind === 'gap'
+              ? []
+              : [headKey(block.shown.section.key), ...block.rows.map(r => rowKey(r.device.id))],
+          ),
+        );
+        for (const index of [
+          ...Array.from({ length: end - start }, (_, k) => start + k),
+          ...pinned,
+        ]) {
+          const item = lane[index];
+          if (item !== undefined && item.kind !== 'tail') expect(rendered).toContain(item.key);
+        }
+      }),
+    );
+  });
+
+  it('puts rows left out between two rendered rows above the second one', () => {
+    const rows = devicesOf('Alpha', 10);
+    const [shown] = shownSections([section('issuer', rows)], null, new Set());
+    const lane = layOutLanes(shown === undefined ? [] : [shown], 1, noSizes)[0] ?? [];
+    // Head (0), rows 1–10, tail (11): render rows 0–1 (items 1–2) and pin row 7 (item 8).
+    const { pieces } = laneWindow(lane, 1, 3, [8]);
+    const [block] = renderPlan(pieces, lane);
+    expect(block?.kind).toBe('section');
+    if (block?.kind !== 'section') return;
+    expect(block.rows.map(row => row.position)).toEqual([0, 1, 7]);
+    expect(block.rows.map(row => row.gapBefore)).toEqual([0, 0, 5 * 51]);
+    expect(block.padTop).toBe(0);
+    expect(block.padBottom).toBe(2 * 51);
   });
 });
 
